@@ -1,0 +1,5 @@
+export * from './regime.js';
+export * from './market.js';
+export * from './account.js';
+export * from './plan.js';
+export * from './result.js';

@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import type { Bar } from '../domain/index.js';
+
+/** A scenario file as written by a user (paths relative to the file). */
+export const scenarioFileSchema = z.strictObject({
+  clock: z.iso.datetime({ offset: true }),
+  dataDir: z.string().min(1),
+  account: z
+    .strictObject({
+      cash: z.number().finite(),
+      multiplier: z.union([z.literal(1), z.literal(2), z.literal(4)]).default(1),
+      buyingPower: z.number().finite().nonnegative().nullable().default(null),
+    })
+    .prefault({ cash: 100_000 }),
+  positions: z
+    .array(
+      z.strictObject({
+        symbol: z.string().min(1),
+        qty: z.number().positive().finite(),
+        avgEntryPrice: z.number().positive().finite(),
+      }),
+    )
+    .default([]),
+  assets: z
+    .strictObject({
+      notTradable: z.array(z.string()).default([]),
+      notFractionable: z.array(z.string()).default([]),
+      inactive: z.array(z.string()).default([]),
+    })
+    .prefault({}),
+  keys: z
+    .strictObject({
+      keyId: z.string().min(1).optional(),
+      secretKey: z.string().min(1).optional(),
+    })
+    .optional(),
+});
+export type ScenarioFile = z.infer<typeof scenarioFileSchema>;
+
+export interface ScenarioPosition {
+  readonly symbol: string;
+  readonly qty: number;
+  readonly avgEntryPrice: number;
+}
+
+/** A scenario resolved into memory: what the local exchange serves. */
+export interface MarketScenario {
+  readonly name: string;
+  /** The exchange's current time. */
+  readonly clock: Date;
+  /** Full daily history per symbol, ascending by date; the exchange hides bars after the clock's date. */
+  readonly bars: ReadonlyMap<string, readonly Bar[]>;
+  readonly account: { readonly cash: number; readonly multiplier: 1 | 2 | 4; readonly buyingPower: number | null };
+  readonly positions: readonly ScenarioPosition[];
+  readonly assets: {
+    readonly notTradable: readonly string[];
+    readonly notFractionable: readonly string[];
+    readonly inactive: readonly string[];
+  };
+  readonly keys?: { readonly keyId?: string; readonly secretKey?: string };
+}
