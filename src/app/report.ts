@@ -1,0 +1,38 @@
+import type { Exclusion, GateResult, Regime } from '../domain/index.js';
+
+export type BrokerKind = 'local' | 'alpaca';
+
+/** The run report: printed as text, or as one JSON document with --json. */
+export interface RunReport {
+  readonly mode: 'dry-run';
+  readonly broker: BrokerKind;
+  readonly brokerDetail: string;
+  readonly asOf: string;
+  readonly market: { readonly isOpen: boolean; readonly nextOpen: string; readonly nextClose: string };
+  readonly regime: { readonly name: Regime; readonly allocation: number; readonly source: 'override' | 'detector' };
+  readonly account: { readonly equity: number; readonly cash: number; readonly buyingPower: number };
+  readonly universe: { readonly name: string; readonly size: number };
+  readonly topN: number;
+  readonly sizingMode: string;
+  readonly picks: readonly { rank: number; symbol: string; momentum: number; price: number; high52w: number }[];
+  readonly excluded: readonly Exclusion[];
+  readonly targets: readonly { symbol: string; qty: number; price: number; value: number }[];
+  readonly orders: readonly {
+    action: 'OPEN' | 'CLOSE' | 'ADJUST';
+    side: 'buy' | 'sell';
+    symbol: string;
+    qty: number;
+    fromQty: number;
+    toQty: number;
+    phase: 1 | 2;
+    reason: string;
+  }[];
+  readonly validation: { readonly passed: boolean; readonly gates: readonly GateResult[] };
+  readonly deployment: {
+    readonly targetValue: number;
+    readonly plannedValue: number;
+    readonly pctOfTarget: number;
+    readonly pctOfEquity: number;
+  };
+  readonly exitCode: number;
+}

@@ -1,0 +1,78 @@
+import { resolve } from 'node:path';
+import type { Logger } from 'pino';
+import type { Broker } from '../broker/port.js';
+import type { MarketData } from '../market-data/port.js';
+import { createAlpacaClient } from '../broker/alpaca/client.js';
+import { AlpacaBroker } from '../broker/alpaca/alpaca-broker.js';
+import { AlpacaMarketData } from '../market-data/alpaca/alpaca-market-data.js';
+import { startExchange } from '../exchange/server.js';
+import { loadScenarioFile } from '../exchange/load-scenario.js';
+import { createDemoScenario } from '../exchange/demo/index.js';
+import type { MarketScenario } from '../exchange/scenario.js';
+import { err, ok, type Result } from '../domain/index.js';
+import type { BrokerChoice } from './broker-choice.js';
+import type { BrokerKind } from './report.js';
+
+/** A connected broker and market-data source, plus what to shut down afterwards. */
+export interface BrokerSession {
+  readonly kind: BrokerKind;
+  /** What the report says about the broker: "local exchange (demo scenario)", "Alpaca paper", ... */
+  readonly detail: string;
+  readonly broker: Broker;
+  readonly marketData: MarketData;
+  /** Values that must never be printed (API keys). */
+  readonly secrets: readonly string[];
+  close(): Promise<void>;
+}
+
+export async function openSession(choice: BrokerChoice, cwd: string, logger: Logger): Promise<Result<BrokerSession>> {
+  if (choice.kind === 'alpaca') {
+    const client = createAlpacaClient({
+      keyId: choice.keyId,
+      secretKey: choice.secretKey,
+      paper: choice.paper,
+      ...(choice.tradingBaseUrl !== undefined ? { tradingBaseUrl: choice.tradingBaseUrl } : {}),
+      ...(choice.dataBaseUrl !== undefined ? { dataBaseUrl: choice.dataBaseUrl } : {}),
+    });
+    return ok({
+      kind: 'alpaca',
+      detail: choice.paper ? 'Alpaca paper trading' : 'Alpaca LIVE account',
+      broker: new AlpacaBroker(client),
+      marketData: new AlpacaMarketData(client),
+      secrets: [choice.keyId, choice.secretKey],
+      close: async () => {},
+    });
+  }
+  let scenario: MarketScenario;
+  if (choice.scenarioPath === undefined) {
+    scenario = createDemoScenario();
+  } else {
+    const loaded = await loadScenarioFile(resolve(cwd, choice.scenarioPath));
+    if (!loaded.ok) return err(loaded.error.map((e) => `scenario: ${e}`));
+    scenario = loaded.value;
+  }
+  const exchange = await startExchange({ scenario });
+  logger.debug({ baseUrl: exchange.baseUrl, scenario: scenario.name }, 'local exchange started');
+  // The exchange accepts any non-empty keys unless the scenario requires particular ones.
+  const keyId = choice.credentials?.keyId ?? 'local';
+  const secretKey = choice.credentials?.secretKey ?? 'local';
+  const client = createAlpacaClient({
+    keyId,
+    secretKey,
+    paper: true,
+    tradingBaseUrl: exchange.baseUrl,
+    dataBaseUrl: exchange.baseUrl,
+    retry: false,
+  });
+  return ok({
+    kind: 'local',
+    detail:
+      choice.scenarioPath === undefined
+        ? 'local exchange, built-in demo scenario (synthetic data)'
+        : `local exchange, scenario ${choice.scenarioPath}`,
+    broker: new AlpacaBroker(client),
+    marketData: new AlpacaMarketData(client),
+    secrets: choice.credentials !== undefined ? [choice.credentials.keyId, choice.credentials.secretKey] : [],
+    close: () => exchange.close(),
+  });
+}

@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import type { Account, Asset, MarketClock, OpenOrder, Position } from '../../domain/index.js';
+
+/** Alpaca sends money and quantities as decimal strings; a number is accepted too, NaN and Infinity never. */
+export const decimal = z.union([z.string(), z.number()]).transform((value, ctx) => {
+  const n = typeof value === 'number' ? value : value.trim() === '' ? Number.NaN : Number(value);
+  if (!Number.isFinite(n)) {
+    ctx.addIssue({ code: 'custom', message: `expected a decimal number, got ${JSON.stringify(value)}` });
+    return z.NEVER;
+  }
+  return n;
+});
+
+// The SDK's models are camelCase (it maps the wire's snake_case); unknown keys are dropped.
+export const accountSchema = z
+  .object({
+    equity: decimal,
+    cash: decimal,
+    buyingPower: decimal,
+    status: z.string().min(1),
+    tradingBlocked: z.boolean(),
+    accountBlocked: z.boolean(),
+  })
+  .transform((a): Account => a);
+
+export const positionSchema = z
+  .object({
+    symbol: z.string().min(1),
+    qty: decimal,
+    side: z.enum(['long', 'short']),
+    avgEntryPrice: decimal,
+    currentPrice: decimal,
+    marketValue: decimal,
+  })
+  .transform(
+    (p): Position => ({
+      symbol: p.symbol,
+      // Shorts are negative whatever sign the broker used, so a sum over positions stays a net exposure.
+      qty: p.side === 'short' ? -Math.abs(p.qty) : Math.abs(p.qty),
+      avgEntryPrice: p.avgEntryPrice,
+      currentPrice: p.currentPrice,
+      marketValue: p.marketValue,
+    }),
+  );
+
+export const clockSchema = z
+  .object({ timestamp: z.date(), isOpen: z.boolean(), nextOpen: z.date(), nextClose: z.date() })
+  .transform(
+    (c): MarketClock => ({
+      timestamp: c.timestamp.toISOString(),
+      isOpen: c.isOpen,
+      nextOpen: c.nextOpen.toISOString(),
+      nextClose: c.nextClose.toISOString(),
+    }),
+  );
+
+export const assetSchema = z
+  .object({
+    symbol: z.string().min(1),
+    status: z.enum(['active', 'inactive']),
+    tradable: z.boolean(),
+    fractionable: z.boolean(),
+  })
+  .transform((a): Asset => a);
+
+export const openOrderSchema = z
+  .object({
+    id: z.string().min(1),
+    clientOrderId: z.string(),
+    symbol: z.string().min(1),
+    side: z.enum(['buy', 'sell']),
+    // Absent on notional (dollar-amount) orders, whose share count is unknown until they fill.
+    qty: decimal.optional(),
+    status: z.string().min(1),
+  })
+  .transform(
+    (o): OpenOrder => ({
+      id: o.id,
+      clientOrderId: o.clientOrderId,
+      symbol: o.symbol,
+      side: o.side,
+      qty: o.qty ?? 0,
+      status: o.status,
+    }),
+  );

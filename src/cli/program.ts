@@ -1,0 +1,127 @@
+import { Command, CommanderError, Option } from 'commander';
+import { readEnvironment, type Env } from '../app/environment.js';
+import { createLogger } from '../app/logger.js';
+import { packagePaths } from '../app/paths.js';
+import { EXIT, runRebalance, type RebalanceRequest, type RunOutcome } from '../app/run-rebalance.js';
+import { serveExchange } from '../app/serve-exchange.js';
+import type { Regime, SizingMode } from '../domain/index.js';
+import { parsePort, parseRegime, parseSizing, parseTopN } from './options.js';
+import { renderReport } from './render-report.js';
+import { scrubSecrets } from './scrub.js';
+
+export interface CliIo {
+  readonly argv: readonly string[];
+  readonly env: Env;
+  readonly cwd: string;
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  readonly stderrIsTty: boolean;
+  /** Resolves when the user asks a long-running command (the exchange) to stop. */
+  readonly untilStopped: () => Promise<void>;
+}
+
+const EXIT_CODES_HELP = `
+Exit codes:
+  0  plan valid (dry run) 
+  1  unexpected error
+  2  bad input: usage, config, universe, scenario or credentials (nothing submitted)
+  3  a validation gate failed (nothing submitted)
+
+Broker: Alpaca paper trading when APCA_API_KEY_ID and APCA_API_SECRET_KEY are set (environment or .env);
+otherwise the built-in local exchange (synthetic demo data), or --scenario for a scenario file.`;
+
+interface RootOptions {
+  dryRun?: boolean;
+  regime?: Regime;
+  topN?: number;
+  universe?: string;
+  force?: boolean;
+  sizing?: SizingMode;
+  config?: string;
+  scenario?: string;
+  json?: boolean;
+}
+
+/** Parses the command line, runs the command and returns the process exit code. Never throws. */
+export async function runCli(io: CliIo): Promise<number> {
+  let exitCode: number = EXIT.ok;
+  const program = new Command()
+    .name('rebalance')
+    .description('Rebalance an Alpaca account to the top 52-week-high momentum stocks, sized by market regime.')
+    .enablePositionalOptions()
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .option('--dry-run', 'plan and validate; submit nothing')
+    .option('--regime <name>', 'TREND_BULL | TREND_NEUTRAL | TREND_BEAR | CRASH (BULL, NEUTRAL, BEAR accepted)', parseRegime)
+    .option('--top-n <n>', 'how many picks, 1..100 (default from config: 10)', parseTopN)
+    .option('--universe <u>', 'a name under config/universes/, a .json or .txt file, or "AAPL,MSFT,..."')
+    .option('--force', 'market-hours gate warns instead of failing')
+    .addOption(new Option('--sizing <mode>', 'floor | fill | fractional (default from config: fill)').argParser(parseSizing))
+    .option('--config <file>', 'config file overriding any subset of keys (default: config/default.json, then config/local.json)')
+    .option('--scenario <file>', 'run against the local exchange loaded with this scenario file')
+    .option('--json', 'print the run report as one JSON document on stdout; logs go to stderr')
+    .addHelpText('after', EXIT_CODES_HELP)
+    .action(async (options: RootOptions) => {
+      exitCode = await rebalanceCommand(options, io);
+    });
+
+  program
+    .command('exchange')
+    .description('serve the local Alpaca-compatible exchange in the foreground and print its base URL')
+    .option('--scenario <file>', 'scenario file (default: the built-in demo scenario)')
+    .option('--port <n>', 'port on 127.0.0.1 (default: any free port)', parsePort)
+    .action(async (options: { scenario?: string; port?: number }) => {
+      exitCode = await serveExchange(options, io);
+    });
+
+  try {
+    await program.parseAsync([...io.argv], { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') {
+        return EXIT.ok;
+      }
+      return EXIT.badInput; // commander has already printed what was wrong
+    }
+    io.stderr(`rebalance: unexpected error: ${(error as Error).message ?? String(error)}\n`);
+    return EXIT.unexpected;
+  }
+}
+
+async function rebalanceCommand(options: RootOptions, io: CliIo): Promise<number> {
+  const env = readEnvironment(io.env, io.cwd);
+  const logger = createLogger({
+    level: env['LOG_LEVEL'] ?? (io.stderrIsTty ? 'warn' : 'info'),
+    pretty: io.stderrIsTty,
+  });
+  const request: RebalanceRequest = {
+    dryRun: options.dryRun === true,
+    force: options.force === true,
+    ...(options.regime !== undefined ? { regime: options.regime } : {}),
+    ...(options.topN !== undefined ? { topN: options.topN } : {}),
+    ...(options.universe !== undefined ? { universe: options.universe } : {}),
+    ...(options.sizing !== undefined ? { sizing: options.sizing } : {}),
+    ...(options.config !== undefined ? { configFile: options.config } : {}),
+    ...(options.scenario !== undefined ? { scenario: options.scenario } : {}),
+  };
+  let outcome: RunOutcome;
+  try {
+    outcome = await runRebalance(request, { env, cwd: io.cwd, paths: packagePaths(), logger });
+  } catch (error) {
+    const secrets = [env['APCA_API_KEY_ID'], env['APCA_API_SECRET_KEY']].filter((s): s is string => !!s);
+    const message = scrubSecrets((error as Error).message ?? String(error), secrets);
+    logger.error({ err: { message, stack: scrubSecrets((error as Error).stack ?? '', secrets) } }, 'unexpected error');
+    outcome = { kind: 'error', exitCode: EXIT.unexpected, errors: [`unexpected error: ${message}`], secrets };
+  }
+  const scrub = (text: string): string => scrubSecrets(text, outcome.secrets);
+  if (outcome.kind === 'error') {
+    for (const e of outcome.errors) io.stderr(scrub(`rebalance: ${e}\n`));
+    if (options.json === true) {
+      io.stdout(scrub(`${JSON.stringify({ mode: request.dryRun ? 'dry-run' : 'paper', exitCode: outcome.exitCode, errors: outcome.errors }, null, 2)}\n`));
+    }
+    return outcome.exitCode;
+  }
+  io.stdout(scrub(options.json === true ? `${JSON.stringify(outcome.report, null, 2)}\n` : renderReport(outcome.report)));
+  return outcome.report.exitCode;
+}

@@ -1,0 +1,58 @@
+import type { RunReport } from '../app/report.js';
+
+const money = (n: number): string =>
+  n.toLocaleString('en-US', { style: 'currency', currency: 'USD', minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const qty = (n: number): string => (Number.isInteger(n) ? String(n) : n.toFixed(6).replace(/0+$/, ''));
+const pct = (n: number): string => `${n.toFixed(2)}%`;
+
+/** The human-readable run report. */
+export function renderReport(report: RunReport): string {
+  const lines: string[] = [];
+  const title = report.mode === 'dry-run' ? 'Rebalance plan (dry run: nothing is submitted)' : 'Rebalance';
+  lines.push(title, '='.repeat(title.length));
+  lines.push(`Broker     ${report.brokerDetail}`);
+  lines.push(`As of      ${report.asOf}  (market ${report.market.isOpen ? 'open' : 'closed'}; next open ${report.market.nextOpen})`);
+  lines.push(`Regime     ${report.regime.name} (${pct(report.regime.allocation * 100)} invested; ${report.regime.source})`);
+  lines.push(`Account    equity ${money(report.account.equity)}   cash ${money(report.account.cash)}   buying power ${money(report.account.buyingPower)}`);
+  lines.push(`Universe   ${report.universe.name} (${report.universe.size} symbols), top ${report.topN}, sizing ${report.sizingMode}`);
+
+  lines.push('', `Picks (${report.picks.length})`);
+  lines.push(...table(['#', 'symbol', 'momentum', 'price', '52w high'],
+    report.picks.map((p) => [String(p.rank), p.symbol, p.momentum.toFixed(4), money(p.price), money(p.high52w)])));
+  if (report.excluded.length > 0) {
+    lines.push('', `Excluded (${report.excluded.length})`);
+    for (const e of report.excluded) lines.push(`  ${e.symbol.padEnd(6)} ${e.reason}`);
+  }
+
+  lines.push('', 'Targets');
+  lines.push(...table(['symbol', 'qty', 'price', 'value'],
+    report.targets.map((t) => [t.symbol, qty(t.qty), money(t.price), money(t.value)])));
+
+  for (const phase of [1, 2] as const) {
+    const orders = report.orders.filter((o) => o.phase === phase);
+    lines.push('', `Phase ${phase}: ${phase === 1 ? 'SELL' : 'BUY'} (${orders.length} order${orders.length === 1 ? '' : 's'})`);
+    lines.push(...table(['action', 'side', 'symbol', 'qty', 'from', 'to', 'why'],
+      orders.map((o) => [o.action, o.side, o.symbol, qty(o.qty), qty(o.fromQty), qty(o.toQty), o.reason])));
+  }
+
+  lines.push('', 'Validation');
+  for (const gate of report.validation.gates) {
+    lines.push(`  ${gate.status.toUpperCase().padEnd(4)} ${gate.id} ${gate.name}`);
+    for (const message of gate.messages) lines.push(`         ${message}`);
+  }
+
+  const d = report.deployment;
+  lines.push('', `Deployment ${money(d.plannedValue)} of ${money(d.targetValue)} target (${pct(d.pctOfTarget)} of target, ${pct(d.pctOfEquity)} of equity)`);
+  lines.push(report.validation.passed
+    ? 'Result     plan valid'
+    : `Result     plan BLOCKED by a failed gate: nothing would be submitted (exit ${report.exitCode})`);
+  return `${lines.join('\n')}\n`;
+}
+
+function table(header: readonly string[], rows: readonly (readonly string[])[]): string[] {
+  if (rows.length === 0) return ['  (none)'];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const fmt = (cells: readonly string[]): string =>
+    `  ${cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i] ?? 0))).join('  ')}`.trimEnd();
+  return [fmt(header), ...rows.map(fmt)];
+}

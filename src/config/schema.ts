@@ -1,0 +1,48 @@
+import { z } from 'zod';
+
+const fraction = z.number().min(0).max(1);
+
+/** Every key has a default, so a config file may set any subset; unknown keys are errors. */
+export const configSchema = z.strictObject({
+  topN: z.int().min(1).max(100).default(10),
+  universe: z.string().min(1).default('technology'),
+  regimeAllocation: z
+    .strictObject({
+      TREND_BULL: fraction.default(1.0),
+      TREND_NEUTRAL: fraction.default(0.7),
+      TREND_BEAR: fraction.default(0.3),
+      CRASH: fraction.default(0),
+    })
+    .prefault({}),
+  sizing: z
+    .strictObject({
+      mode: z.enum(['floor', 'fill', 'fractional']).default('fill'),
+      cashBuffer: z.number().min(0).lt(1).default(0),
+    })
+    .prefault({}),
+  scanner: z
+    .strictObject({
+      lookbackDays: z.int().min(2).max(2520).default(252),
+      minHistoryDays: z.int().min(1).max(2520).default(252),
+      minMomentum: fraction.default(0.9),
+      highSource: z.enum(['close', 'high']).default('close'),
+      minPrice: z.number().min(0).default(5),
+    })
+    .prefault({}),
+  gates: z
+    .strictObject({
+      maxPositionPct: z.number().gt(0).max(1).default(0.15),
+      positionSizeFails: z.boolean().default(false),
+      maxTotalAllocation: z.number().gt(0).max(4).default(1.0),
+    })
+    .prefault({}),
+  data: z
+    .strictObject({
+      feed: z.enum(['iex', 'sip']).default('iex'),
+      adjustment: z.enum(['split', 'all']).default('split'),
+    })
+    .prefault({}),
+  ignoreSymbols: z.array(z.string().min(1)).default([]),
+});
+
+export type Config = z.infer<typeof configSchema>;
