@@ -14,6 +14,7 @@ import type {
   Position,
   Target,
 } from '../src/domain/index.js';
+import type { PlanContext } from '../src/validate/validate-plan.js';
 
 export function aBar(overrides: Partial<Bar> = {}): Bar {
   const close = overrides.close ?? 100;
@@ -152,4 +153,29 @@ export function aPick(overrides: Partial<MomentumPick> = {}): MomentumPick {
   const price = overrides.price ?? 100;
   const high52w = overrides.high52w ?? price;
   return { rank: 1, symbol: 'AAPL', momentum: price / high52w, price, high52w, ...overrides };
+}
+
+/**
+ * A plan context with nothing to do: no orders, positions or targets, market open, TREND_BULL at full
+ * allocation, $100,000 equity and buying power.
+ */
+export function aPlanContext(overrides: Partial<PlanContext> = {}): PlanContext {
+  return {
+    orders: [],
+    targets: [],
+    positions: [],
+    account: anAccount(),
+    prices: new Map(),
+    assets: new Map(),
+    openOrders: [],
+    clock: aClock(),
+    regime: 'TREND_BULL',
+    allocation: 1,
+    sizingMode: 'floor',
+    ignoreSymbols: [],
+    config: { maxPositionPct: 0.25, positionSizeFails: false, maxTotalAllocation: 1, minPrice: 5 },
+    force: false,
+    dryRun: false,
+    ...overrides,
+  };
 }

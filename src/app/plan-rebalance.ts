@@ -14,7 +14,7 @@ import type {
 } from '../domain/index.js';
 import type { Config } from '../config/schema.js';
 import { scanMomentum52w } from '../scanner/momentum52w.js';
-import { sizeTargets } from '../sizing/index.js';
+import { sizeTargets } from '../sizing/size-targets.js';
 import { diffPositions } from '../diff/position-differ.js';
 import { validatePlan } from '../validate/validate-plan.js';
 

@@ -42,7 +42,9 @@ export const configSchema = z.strictObject({
       adjustment: z.enum(['split', 'all']).default('split'),
     })
     .prefault({}),
-  ignoreSymbols: z.array(z.string().min(1)).default([]),
+  ignoreSymbols: z
+    .array(z.string().trim().min(1).transform((s) => s.toUpperCase()))
+    .default([]),
 });
 
 export type Config = z.infer<typeof configSchema>;

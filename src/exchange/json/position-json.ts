@@ -1,0 +1,32 @@
+import type { ListedAsset } from '../assets.js';
+import type { PositionValuation } from '../valuation.js';
+import { formatMoney, formatPrice, formatQty, formatRatio } from './decimal.js';
+
+const ratio = (part: number, whole: number): string => formatRatio(whole === 0 ? 0 : part / whole);
+
+/** Alpaca's Position model (long only: the emulator does not short). */
+export function positionJson(p: PositionValuation, asset: ListedAsset | undefined): Record<string, unknown> {
+  const unrealizedPl = p.marketValue - p.costBasis;
+  const intradayPl = p.marketValue - p.lastdayValue;
+  const qty = formatQty(p.qty);
+  return {
+    asset_id: asset?.id ?? '',
+    symbol: p.symbol,
+    exchange: asset?.exchange ?? '',
+    asset_class: 'us_equity',
+    asset_marginable: true,
+    qty,
+    qty_available: qty,
+    avg_entry_price: formatPrice(p.avgEntryPrice),
+    side: 'long',
+    market_value: formatMoney(p.marketValue),
+    cost_basis: formatMoney(p.costBasis),
+    unrealized_pl: formatMoney(unrealizedPl),
+    unrealized_plpc: ratio(unrealizedPl, p.costBasis),
+    unrealized_intraday_pl: formatMoney(intradayPl),
+    unrealized_intraday_plpc: ratio(intradayPl, p.lastdayValue),
+    current_price: formatPrice(p.price),
+    lastday_price: formatPrice(p.lastdayPrice),
+    change_today: ratio(p.price - p.lastdayPrice, p.lastdayPrice),
+  };
+}

@@ -1,0 +1,105 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { buildAssetCatalog } from './assets.js';
+import type { ExchangeContext } from './context.js';
+import { internalError, unauthorized } from './http/errors.js';
+import { isAuthorized } from './http/auth.js';
+import { createRateLimitWindow } from './http/rate-limit.js';
+import { createRouter } from './http/router.js';
+import type { ApiResponse, Route } from './http/types.js';
+import { accountRoutes } from './routes/account.js';
+import { assetRoutes } from './routes/assets.js';
+import { barRoutes } from './routes/bars.js';
+import { calendarRoutes } from './routes/calendar.js';
+import { clockRoutes } from './routes/clock.js';
+import { positionRoutes } from './routes/positions.js';
+import type { MarketScenario } from './scenario.js';
+import type { ExchangeState } from './state.js';
+import { createExchangeState } from './state.js';
+
+export interface StartExchangeOptions {
+  readonly scenario: MarketScenario;
+  /** Default 127.0.0.1: the exchange is for this machine only. */
+  readonly host?: string;
+  /** Default 0: any free port. */
+  readonly port?: number;
+}
+
+export interface RunningExchange {
+  /** e.g. "http://127.0.0.1:53211", no trailing slash (the SDK appends paths as is). */
+  readonly baseUrl: string;
+  readonly port: number;
+  /** Live and mutable: tests and later features move the clock or change holdings here. */
+  readonly state: ExchangeState;
+  close(): Promise<void>;
+}
+
+export const exchangeRoutes: readonly Route[] = [
+  ...accountRoutes,
+  ...positionRoutes,
+  ...clockRoutes,
+  ...calendarRoutes,
+  ...assetRoutes,
+  ...barRoutes,
+];
+
+/** Starts the local Alpaca-compatible exchange (Trading + Market Data REST on one port). */
+export async function startExchange(opts: StartExchangeOptions): Promise<RunningExchange> {
+  const state = createExchangeState(opts.scenario);
+  const ctx: ExchangeContext = { scenario: opts.scenario, assets: buildAssetCatalog(opts.scenario), state };
+  const route = createRouter(exchangeRoutes);
+  const rateLimit = createRateLimitWindow();
+
+  const server = createServer((req, res) => {
+    // Bodies are not used yet; draining keeps keep-alive connections healthy.
+    req.resume();
+    const response = respond(req, ctx, route);
+    send(res, response, rateLimit(Date.now()));
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, opts.host ?? '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const { port, address, family } = server.address() as AddressInfo;
+  const host = family === 'IPv6' ? `[${address}]` : address;
+  return {
+    baseUrl: `http://${host}:${port}`,
+    port,
+    state,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((e) => (e ? reject(e) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+}
+
+function respond(req: IncomingMessage, ctx: ExchangeContext, route: ReturnType<typeof createRouter>): ApiResponse {
+  try {
+    const url = new URL(req.url ?? '/', 'http://exchange.local');
+    const method = req.method ?? 'GET';
+    if (url.pathname.startsWith('/v2/') && !isAuthorized(req.headers, ctx.scenario.keys)) return unauthorized();
+    const match = route(method, url.pathname);
+    if (match.kind === 'miss') return match.response;
+    return match.handler({ method, path: url.pathname, params: match.params, query: url.searchParams }, ctx);
+  } catch (e) {
+    // A bug, not an expected failure: answer like Alpaca would rather than drop the connection.
+    return internalError(`internal error: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+
+function send(res: ServerResponse, response: ApiResponse, rateLimitHeaders: Readonly<Record<string, string>>): void {
+  const body = JSON.stringify(response.body);
+  res.writeHead(response.status, {
+    'Content-Type': 'application/json',
+    'Content-Length': Buffer.byteLength(body),
+    'X-Request-ID': randomUUID(),
+    ...rateLimitHeaders,
+  });
+  res.end(body);
+}

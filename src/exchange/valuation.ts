@@ -1,0 +1,65 @@
+import type { ExchangeContext } from './context.js';
+import { newYorkDate } from './dates.js';
+import { quoteAsOf } from './market.js';
+
+export interface PositionValuation {
+  readonly symbol: string;
+  readonly qty: number;
+  readonly avgEntryPrice: number;
+  readonly price: number;
+  readonly lastdayPrice: number;
+  readonly marketValue: number;
+  readonly costBasis: number;
+  readonly lastdayValue: number;
+}
+
+export interface AccountValuation {
+  readonly cash: number;
+  readonly longMarketValue: number;
+  readonly equity: number;
+  readonly lastEquity: number;
+  readonly buyingPower: number;
+  readonly nonMarginableBuyingPower: number;
+  readonly multiplier: 1 | 2 | 4;
+}
+
+/** Open positions valued at the close of the clock's date, sorted by symbol. */
+export function valuePositions(ctx: ExchangeContext): readonly PositionValuation[] {
+  const date = newYorkDate(ctx.state.now);
+  return [...ctx.state.positions]
+    .filter(([, held]) => held.qty !== 0)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([symbol, held]) => {
+      // Without a bar yet the entry price is the best mark there is (the loader rejects such scenarios).
+      const quote = quoteAsOf(ctx.scenario.bars.get(symbol), date) ?? {
+        price: held.avgEntryPrice,
+        lastdayPrice: held.avgEntryPrice,
+      };
+      return {
+        symbol,
+        qty: held.qty,
+        avgEntryPrice: held.avgEntryPrice,
+        price: quote.price,
+        lastdayPrice: quote.lastdayPrice,
+        marketValue: held.qty * quote.price,
+        costBasis: held.qty * held.avgEntryPrice,
+        lastdayValue: held.qty * quote.lastdayPrice,
+      };
+    });
+}
+
+export function valueAccount(ctx: ExchangeContext, positions: readonly PositionValuation[]): AccountValuation {
+  const { cash } = ctx.state;
+  const { multiplier, buyingPower } = ctx.scenario.account;
+  const longMarketValue = positions.reduce((sum, p) => sum + p.marketValue, 0);
+  const lastdayValue = positions.reduce((sum, p) => sum + p.lastdayValue, 0);
+  return {
+    cash,
+    longMarketValue,
+    equity: cash + longMarketValue,
+    lastEquity: cash + lastdayValue,
+    buyingPower: buyingPower ?? Math.max(cash * multiplier, 0),
+    nonMarginableBuyingPower: Math.max(cash, 0),
+    multiplier,
+  };
+}

@@ -1,0 +1,90 @@
+import { createServer } from 'node:net';
+import { describe, expect, it } from 'vitest';
+import { AlpacaBroker } from '../../../src/broker/alpaca/alpaca-broker.js';
+import { createAlpacaClient, normaliseBaseUrl, rewriteAlpacaUrl } from '../../../src/broker/alpaca/client.js';
+import { BrokerError } from '../../../src/broker/port.js';
+
+const keys = { keyId: 'key-id-1234', secretKey: 'secret-5678' };
+
+/** A loopback port nobody listens on: bound, then released. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const address = server.address();
+  await new Promise<void>((done) => server.close(() => done()));
+  if (address === null || typeof address === 'string') throw new Error('no port');
+  return address.port;
+}
+
+describe('rewriteAlpacaUrl', () => {
+  const bases = { trading: 'http://127.0.0.1:4010', data: 'http://127.0.0.1:4020' };
+  it.each([
+    ['https://paper-api.alpaca.markets/v2/account', 'http://127.0.0.1:4010/v2/account'],
+    ['https://api.alpaca.markets/v2/orders?status=open', 'http://127.0.0.1:4010/v2/orders?status=open'],
+    ['https://data.alpaca.markets/v2/stocks/bars?symbols=AAPL', 'http://127.0.0.1:4020/v2/stocks/bars?symbols=AAPL'],
+    ['https://data.sandbox.alpaca.markets/v2/stocks/bars', 'http://127.0.0.1:4020/v2/stocks/bars'],
+    ['https://api.alpaca.markets.evil.example/v2/account', 'https://api.alpaca.markets.evil.example/v2/account'],
+    ['https://example.com/v2/account', 'https://example.com/v2/account'],
+  ])('rewrites %s to %s', (from, to) => {
+    expect(rewriteAlpacaUrl(from, bases)).toBe(to);
+  });
+
+  it('leaves the hosts alone when no override is configured', () => {
+    expect(rewriteAlpacaUrl('https://paper-api.alpaca.markets/v2/account', {})).toBe(
+      'https://paper-api.alpaca.markets/v2/account',
+    );
+  });
+});
+
+describe('normaliseBaseUrl', () => {
+  it.each([
+    ['https://paper-api.alpaca.markets/v2', 'https://paper-api.alpaca.markets'],
+    ['https://paper-api.alpaca.markets/v2/', 'https://paper-api.alpaca.markets'],
+    ['http://127.0.0.1:4010/', 'http://127.0.0.1:4010'],
+    ['http://127.0.0.1:4010', 'http://127.0.0.1:4010'],
+  ])('turns %s into %s', (from, to) => {
+    expect(normaliseBaseUrl(from)).toBe(to);
+  });
+});
+
+describe('createAlpacaClient', () => {
+  it.each([
+    [{ paper: true }, false],
+    [{ paper: false }, true],
+    [{ paper: true, tradingBaseUrl: 'https://api.alpaca.markets/v2' }, true],
+    [{ paper: false, tradingBaseUrl: 'http://127.0.0.1:4010' }, false],
+  ])('with %o isLive is %s', (target, live) => {
+    expect(createAlpacaClient({ ...keys, ...target }).isLive).toBe(live);
+  });
+
+  it('points the trade stream at the overridden trading host', () => {
+    const client = createAlpacaClient({ ...keys, paper: true, tradingBaseUrl: 'http://127.0.0.1:4010/' });
+    expect(client.tradeStreamUrl).toBe('ws://127.0.0.1:4010/stream');
+    expect(createAlpacaClient({ ...keys, paper: true }).tradeStreamUrl).toBeUndefined();
+  });
+
+  it('redacts both keys from a text', () => {
+    const client = createAlpacaClient({ ...keys, paper: true });
+    expect(client.redact('id key-id-1234 secret secret-5678')).toBe('id [redacted] secret [redacted]');
+  });
+
+  it('reports an unreachable host as a retryable BrokerError without the keys', async () => {
+    const port = await closedPort();
+    const client = createAlpacaClient({ ...keys, paper: true, tradingBaseUrl: `http://127.0.0.1:${port}`, retry: false });
+    const failure = await new AlpacaBroker(client).getClock().catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(BrokerError);
+    expect((failure as BrokerError).kind).toBe('retryable');
+    expect((failure as BrokerError).message).toMatch(/Could not reach Alpaca while reading the market clock/);
+    expect((failure as BrokerError).message).not.toContain(keys.secretKey);
+  });
+
+  it('reports a request that outlives timeoutMs as a retryable timeout', async () => {
+    // A server that never answers: the request only ends when the SDK aborts it.
+    const silent: typeof fetch = (_url, init) =>
+      new Promise((_resolve, reject) => init?.signal?.addEventListener('abort', () => reject(init.signal?.reason)));
+    const client = createAlpacaClient({ ...keys, paper: true, fetchImpl: silent, timeoutMs: 50, retry: false });
+    const failure = await new AlpacaBroker(client).getAccount().catch((e: unknown) => e);
+    expect((failure as BrokerError).kind).toBe('retryable');
+    expect((failure as BrokerError).message).toContain('timed out');
+  });
+});

@@ -1,0 +1,83 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { RebalanceRequest, RunOutcome } from '../../src/app/run-rebalance.js';
+
+// CLI wiring only: the run itself is replaced, so these tests check flags in and exit codes / output out.
+const runRebalance = vi.fn<(request: RebalanceRequest) => Promise<RunOutcome>>();
+vi.mock('../../src/app/run-rebalance.js', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('../../src/app/run-rebalance.js')>()),
+  runRebalance: (request: RebalanceRequest) => runRebalance(request),
+}));
+const { runCli } = await import('../../src/cli/program.js');
+
+async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await runCli({
+    argv,
+    env: {},
+    cwd: process.cwd(),
+    stdout: (t) => (out += t),
+    stderr: (t) => (err += t),
+    stderrIsTty: false,
+    untilStopped: async () => {},
+  });
+  return { code, out, err };
+}
+
+describe('rebalance command line', () => {
+  beforeEach(() => {
+    runRebalance.mockReset();
+    runRebalance.mockResolvedValue({ kind: 'error', exitCode: 2, errors: ['stub'], secrets: [] });
+  });
+
+  it('passes every flag to the run', async () => {
+    await cli('--dry-run', '--regime', 'neutral', '--top-n', '5', '--universe', 'AAPL,MSFT', '--force', '--sizing', 'floor', '--config', 'c.json', '--scenario', 's.json');
+    expect(runRebalance).toHaveBeenCalledWith({
+      dryRun: true, force: true, regime: 'TREND_NEUTRAL', topN: 5, universe: 'AAPL,MSFT', sizing: 'floor', configFile: 'c.json', scenario: 's.json',
+    });
+  });
+
+  it.each([
+    [['--top-n', '0']],
+    [['--top-n', '-1']],
+    [['--top-n', 'abc']],
+    [['--top-n', '1.5']],
+    [['--regime', 'SIDEWAYS']],
+    [['--sizing', 'yolo']],
+    [['--no-such-flag']],
+  ])('exits 2 on bad usage %j with a message and no stack trace, running nothing', async (argv) => {
+    const { code, err } = await cli('--dry-run', ...argv);
+    expect(code).toBe(2);
+    expect(err).toMatch(/error: /);
+    expect(err).not.toMatch(/\n\s+at /);
+    expect(runRebalance).not.toHaveBeenCalled();
+  });
+
+  it('prints errors on stderr and, with --json, a JSON document with the exit code on stdout', async () => {
+    runRebalance.mockResolvedValue({ kind: 'error', exitCode: 2, errors: ['universe: unknown universe "x"'], secrets: [] });
+    const { code, out, err } = await cli('--dry-run', '--regime', 'bull', '--json');
+    expect(code).toBe(2);
+    expect(err).toContain('unknown universe "x"');
+    expect(JSON.parse(out)).toEqual({ mode: 'dry-run', exitCode: 2, errors: ['universe: unknown universe "x"'] });
+  });
+
+  it('scrubs secrets from anything it prints', async () => {
+    runRebalance.mockResolvedValue({ kind: 'error', exitCode: 2, errors: ['broker said: key sk-very-secret bad'], secrets: ['sk-very-secret'] });
+    const { err } = await cli('--dry-run', '--regime', 'bull');
+    expect(err).toContain('[redacted]');
+    expect(err).not.toContain('sk-very-secret');
+  });
+
+  it('maps an unexpected exception to exit 1 with a one-line message', async () => {
+    runRebalance.mockRejectedValue(new Error('boom'));
+    const { code, err } = await cli('--dry-run', '--regime', 'bull');
+    expect(code).toBe(1);
+    expect(err).toContain('unexpected error: boom');
+  });
+
+  it('documents the exit codes in --help and exits 0', async () => {
+    const { code, out } = await cli('--help');
+    expect(code).toBe(0);
+    expect(out).toMatch(/Exit codes:[\s\S]*0 +plan valid[\s\S]*2 +bad input[\s\S]*3 +a validation gate failed/);
+  });
+});

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { runBuiltCli } from '../support/run-cli.js';
+import { useTempDir } from '../support/temp-dir.js';
+
+describe('bad input exits 2 with a clear message, no stack trace and no plan', () => {
+  const tmp = useTempDir();
+
+  const cases: [string, () => string[], RegExp][] = [
+    ['--top-n 0', () => ['--top-n', '0'], /top-n.*whole number from 1 to 100/],
+    ['--top-n -1', () => ['--top-n', '-1'], /top-n/],
+    ['--top-n abc', () => ['--top-n', 'abc'], /top-n.*"abc"/],
+    ['--top-n 1.5', () => ['--top-n', '1.5'], /top-n.*"1.5"/],
+    ['an unknown regime', () => ['--regime', 'SIDEWAYS'], /unknown regime "SIDEWAYS"/],
+    ['an unknown universe', () => ['--regime', 'bull', '--universe', 'energy'], /unknown universe "energy".*technology/],
+    ['a universe file with invalid symbols', () => ['--regime', 'bull', '--universe', tmp.write('u.txt', 'AAPL\n$$$\n')], /invalid symbol.*\$\$\$/],
+    ['a universe file with no symbols', () => ['--regime', 'bull', '--universe', tmp.write('u.json', '[]')], /no symbols/],
+    ['a malformed config', () => ['--regime', 'bull', '--config', tmp.write('c.json', '{"topN": ')], /malformed JSON/],
+    ['a wrongly typed config', () => ['--regime', 'bull', '--config', tmp.write('c.json', '{"topN": "ten"}')], /topN/],
+    ['a missing config file', () => ['--regime', 'bull', '--config', 'no-such.json'], /no-such\.json.*cannot be read/],
+    ['a scenario whose data dir is missing', () => ['--regime', 'bull', '--scenario', tmp.write('s.json', JSON.stringify({ clock: '2025-11-20T10:15:00-05:00', dataDir: 'nowhere' }))], /nowhere/],
+    ['no regime', () => [], /regime must be given/],
+    ['half-set credentials', () => ['--regime', 'bull'], /APCA_API_SECRET_KEY is not set/],
+  ];
+
+  it.each(cases)('%s', (name, args, message) => {
+    const env: Record<string, string> = name === 'half-set credentials' ? { APCA_API_KEY_ID: 'PKHALF' } : {};
+    const run = runBuiltCli(['--dry-run', ...args()], { cwd: tmp.path(), env });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(message);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+    expect(run.stdout).not.toContain('Phase 1');
+  });
+
+  it('refuses to run without --dry-run until the executor exists, submitting nothing', () => {
+    const run = runBuiltCli(['--regime', 'bull'], { cwd: tmp.path() });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('only dry runs are available');
+  });
+});
