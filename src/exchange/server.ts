@@ -67,16 +67,14 @@ export async function startExchange(opts: StartExchangeOptions): Promise<Running
   });
   const { port, address, family } = server.address() as AddressInfo;
   const host = family === 'IPv6' ? `[${address}]` : address;
-  return {
-    baseUrl: `http://${host}:${port}`,
-    port,
-    state,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.close((e) => (e ? reject(e) : resolve()));
-        server.closeAllConnections();
-      }),
-  };
+  // Idempotent: a CLI signal handler and a test teardown may both close it.
+  let closing: Promise<void> | undefined;
+  const close = (): Promise<void> =>
+    (closing ??= new Promise<void>((resolve, reject) => {
+      server.close((e) => (e ? reject(e) : resolve()));
+      server.closeAllConnections();
+    }));
+  return { baseUrl: `http://${host}:${port}`, port, state, close };
 }
 
 function respond(req: IncomingMessage, ctx: ExchangeContext, route: ReturnType<typeof createRouter>): ApiResponse {

@@ -20,13 +20,13 @@ const TARGET_EQUITY = 100_000;
 
 /**
  * The holdings, each with a part to play in a TREND_NEUTRAL top-10 plan (7% of equity, about $7,000, per pick):
- * NVDA and AVGO are top picks (ADJUST: one under, one over target); ADBE is a deep-momentum loser and INTC trades
+ * NVDA and AVGO are top picks (ADJUST: one under, one over target); NOW is a deep-momentum loser and INTC trades
  * under $5 (both CLOSE); the other picks are unheld (OPEN).
  */
 const HOLDINGS: readonly { readonly symbol: string; readonly qty: number }[] = [
   { symbol: 'NVDA', qty: 20 },
   { symbol: 'AVGO', qty: 28 },
-  { symbol: 'ADBE', qty: 15 },
+  { symbol: 'NOW', qty: 6 },
   { symbol: 'INTC', qty: 900 },
 ];
 /** Positions were bought about six months before the clock. */

@@ -4,7 +4,8 @@
  */
 export function formatDecimal(value: number, maxDecimals: number): string {
   if (!Number.isFinite(value)) throw new Error(`cannot format ${value} as a decimal`);
-  let text = value.toFixed(maxDecimals);
+  // toFixed switches to exponent notation from 1e21; numbers that large are whole, so BigInt prints them exactly.
+  let text = Math.abs(value) >= 1e21 ? BigInt(value).toString() : value.toFixed(maxDecimals);
   if (text.includes('.')) text = text.replace(/0+$/, '').replace(/\.$/, '');
   return /^-0(\.0*)?$/.test(text) ? '0' : text;
 }

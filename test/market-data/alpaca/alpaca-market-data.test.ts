@@ -11,9 +11,15 @@ describe('AlpacaMarketData against the local exchange', () => {
   const local = useLocalExchange();
 
   it('collects every bar of 3 symbols across 5 pages in 2 batches, inclusive of start and end', async () => {
-    const client = local.clientFor(await local.start());
-    // 7 bars a page, 2 symbols a batch: AAPL+MSFT (20 bars) take 3 pages, XOM (10 bars) takes 2.
-    const data = new AlpacaMarketData(client, { pageLimit: 7, batchSize: 2 });
+    const exchange = await local.start();
+    const urls: URL[] = [];
+    const recording: typeof fetch = (input, init) => {
+      urls.push(new URL(String(input)));
+      return fetch(input, init);
+    };
+    // 8 bars a page, 2 symbols a batch: AAPL+MSFT (20 bars) take 3 pages, XOM (10 bars) takes 2.
+    // Without batching the 30 bars would take 4 pages.
+    const data = new AlpacaMarketData(local.clientFor(exchange, { fetchImpl: recording }), { pageLimit: 8, batchSize: 2 });
     const result = await data.getDailyBars({
       symbols: ['AAPL', 'MSFT', 'XOM'],
       start: '2024-03-01',
@@ -28,6 +34,19 @@ describe('AlpacaMarketData against the local exchange', () => {
       expect(result.bars.get(symbol)).toEqual(expected);
     }
     expect(result.requests).toBe(5);
+    expect(urls).toHaveLength(5);
+    expect(Object.fromEntries(urls[0]?.searchParams ?? [])).toEqual({
+      symbols: 'AAPL,MSFT',
+      timeframe: '1Day',
+      // Midnight in New York (EST on 03-01, EDT from 03-10), the instants Alpaca stamps daily bars with.
+      start: '2024-03-01T05:00:00.000Z',
+      end: '2024-03-14T04:00:00.000Z',
+      limit: '8',
+      adjustment: 'split',
+      feed: 'sip',
+      sort: 'asc',
+    });
+    expect(urls.filter((u) => u.searchParams.has('page_token'))).toHaveLength(3);
   });
 
   it('needs one request per batch with the default page size', async () => {
