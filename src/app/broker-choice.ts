@@ -17,7 +17,7 @@ export type BrokerChoice =
       readonly credentials?: { readonly keyId: string; readonly secretKey: string };
     };
 
-const LIVE_HOST = /^https:\/\/api\.alpaca\.markets\/?$/;
+const LIVE_HOST = /^https:\/\/api\.alpaca\.markets(\/v2)?\/*$/i;
 
 /**
  * --scenario means the local exchange with that scenario; otherwise Alpaca paper when both keys are set;

@@ -36,7 +36,7 @@ export async function openSession(choice: BrokerChoice, cwd: string, logger: Log
     });
     return ok({
       kind: 'alpaca',
-      detail: choice.paper ? 'Alpaca paper trading' : 'Alpaca LIVE account',
+      detail: client.isLive ? 'Alpaca LIVE account' : 'Alpaca paper trading',
       broker: new AlpacaBroker(client),
       marketData: new AlpacaMarketData(client),
       secrets: [choice.keyId, choice.secretKey],
@@ -63,6 +63,7 @@ export async function openSession(choice: BrokerChoice, cwd: string, logger: Log
     tradingBaseUrl: exchange.baseUrl,
     dataBaseUrl: exchange.baseUrl,
     retry: false,
+    rateLimit: false,
   });
   return ok({
     kind: 'local',

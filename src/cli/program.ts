@@ -111,7 +111,8 @@ async function rebalanceCommand(options: RootOptions, io: CliIo): Promise<number
   } catch (error) {
     const secrets = [env['APCA_API_KEY_ID'], env['APCA_API_SECRET_KEY']].filter((s): s is string => !!s);
     const message = scrubSecrets((error as Error).message ?? String(error), secrets);
-    logger.error({ err: { message, stack: scrubSecrets((error as Error).stack ?? '', secrets) } }, 'unexpected error');
+    // The stack is for developers (LOG_LEVEL=debug); users get one line and exit 1.
+    logger.debug({ stack: scrubSecrets((error as Error).stack ?? '', secrets) }, 'unexpected error');
     outcome = { kind: 'error', exitCode: EXIT.unexpected, errors: [`unexpected error: ${message}`], secrets };
   }
   const scrub = (text: string): string => scrubSecrets(text, outcome.secrets);

@@ -3,12 +3,17 @@ import { formatInTimeZone, fromZonedTime } from 'date-fns-tz';
 const NEW_YORK = 'America/New_York';
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-/** True for a real calendar date written YYYY-MM-DD (rejects 2025-02-30). */
+/** True for a real calendar date written YYYY-MM-DD (rejects 2025-02-30). Allocation-free: CSV loading calls it per row. */
 export function isIsoDate(text: string): boolean {
   const m = ISO_DATE.exec(text);
   if (!m) return false;
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return d.toISOString().slice(0, 10) === text;
+  const year = Number(m[1]);
+  const month = Number(m[2]);
+  const day = Number(m[3]);
+  if (month < 1 || month > 12 || day < 1) return false;
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const daysInMonth = month === 2 ? (leap ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
+  return day <= daysInMonth;
 }
 
 /** The calendar date `days` after (or before) a YYYY-MM-DD date. */

@@ -14,6 +14,7 @@ import { assetRoutes } from './routes/assets.js';
 import { barRoutes } from './routes/bars.js';
 import { calendarRoutes } from './routes/calendar.js';
 import { clockRoutes } from './routes/clock.js';
+import { orderRoutes } from './routes/orders.js';
 import { positionRoutes } from './routes/positions.js';
 import type { MarketScenario } from './scenario.js';
 import type { ExchangeState } from './state.js';
@@ -43,6 +44,7 @@ export const exchangeRoutes: readonly Route[] = [
   ...calendarRoutes,
   ...assetRoutes,
   ...barRoutes,
+  ...orderRoutes,
 ];
 
 /** Starts the local Alpaca-compatible exchange (Trading + Market Data REST on one port). */

@@ -1,10 +1,13 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type * as RunRebalanceModule_ from '../../src/app/run-rebalance.js';
 import type { RebalanceRequest, RunOutcome } from '../../src/app/run-rebalance.js';
+
+type RunRebalanceModule = typeof RunRebalanceModule_;
 
 // CLI wiring only: the run itself is replaced, so these tests check flags in and exit codes / output out.
 const runRebalance = vi.fn<(request: RebalanceRequest) => Promise<RunOutcome>>();
 vi.mock('../../src/app/run-rebalance.js', async (importOriginal) => ({
-  ...(await importOriginal<typeof import('../../src/app/run-rebalance.js')>()),
+  ...(await importOriginal<RunRebalanceModule>()),
   runRebalance: (request: RebalanceRequest) => runRebalance(request),
 }));
 const { runCli } = await import('../../src/cli/program.js');

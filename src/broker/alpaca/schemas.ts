@@ -1,3 +1,4 @@
+import { formatInTimeZone } from 'date-fns-tz';
 import { z } from 'zod';
 import type { Account, Asset, MarketClock, OpenOrder, Position } from '../../domain/index.js';
 
@@ -43,14 +44,17 @@ export const positionSchema = z
     }),
   );
 
+/** Exchange times read best in the exchange's zone, with its offset: 2025-11-20T10:15:00-05:00. */
+const newYorkTime = (d: Date): string => formatInTimeZone(d, 'America/New_York', "yyyy-MM-dd'T'HH:mm:ssXXX");
+
 export const clockSchema = z
   .object({ timestamp: z.date(), isOpen: z.boolean(), nextOpen: z.date(), nextClose: z.date() })
   .transform(
     (c): MarketClock => ({
-      timestamp: c.timestamp.toISOString(),
+      timestamp: newYorkTime(c.timestamp),
       isOpen: c.isOpen,
-      nextOpen: c.nextOpen.toISOString(),
-      nextClose: c.nextClose.toISOString(),
+      nextOpen: newYorkTime(c.nextOpen),
+      nextClose: newYorkTime(c.nextClose),
     }),
   );
 

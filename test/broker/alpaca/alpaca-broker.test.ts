@@ -35,13 +35,13 @@ describe('AlpacaBroker against the local exchange', () => {
     expect(await broker.getPositions()).toEqual([]);
   });
 
-  it('reads the /v2/clock of an open Friday session as UTC instants', async () => {
+  it('reads the /v2/clock of an open Friday session in New York time', async () => {
     const broker = new AlpacaBroker(local.clientFor(await local.start()));
     expect(await broker.getClock()).toEqual({
-      timestamp: '2024-03-15T15:00:00.000Z',
+      timestamp: '2024-03-15T11:00:00-04:00',
       isOpen: true,
-      nextOpen: '2024-03-18T13:30:00.000Z',
-      nextClose: '2024-03-15T20:00:00.000Z',
+      nextOpen: '2024-03-18T09:30:00-04:00',
+      nextClose: '2024-03-15T16:00:00-04:00',
     });
   });
 
@@ -49,7 +49,7 @@ describe('AlpacaBroker against the local exchange', () => {
     const saturday = aScenario({ clock: new Date('2024-03-16T15:00:00Z') });
     const clock = await new AlpacaBroker(local.clientFor(await local.start(saturday))).getClock();
     expect(clock.isOpen).toBe(false);
-    expect(clock.nextOpen).toBe('2024-03-18T13:30:00.000Z');
+    expect(clock.nextOpen).toBe('2024-03-18T09:30:00-04:00');
   });
 
   it('returns known assets with their flags and leaves unknown symbols out', async () => {
