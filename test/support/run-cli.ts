@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 
@@ -12,19 +12,43 @@ export interface CliRun {
 }
 
 /** Runs the BUILT command as a user would, with no Alpaca keys unless given. */
-export function runBuiltCli(args: readonly string[], options: { cwd?: string; env?: Record<string, string> } = {}): CliRun {
-  if (!existsSync(CLI)) throw new Error(`${CLI} is missing: build first (npm test builds; or npm run build)`);
-  const env: Record<string, string> = {};
-  for (const [k, v] of Object.entries(process.env)) {
-    if (v !== undefined && !k.startsWith('APCA_') && k !== 'LOG_LEVEL') env[k] = v;
-  }
-  const result = spawnSync(process.execPath, [CLI, ...args], {
+export function runBuiltCli(args: readonly string[], options: CliOptions = {}): CliRun {
+  const result = spawnSync(process.execPath, [builtCli(), ...args], {
     cwd: options.cwd ?? REPO_ROOT,
-    env: { ...env, ...options.env },
+    env: childEnv(options.env),
     encoding: 'utf8',
     timeout: 60_000,
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** The same, without blocking this process: for tests that serve the exchange in-process. */
+export async function runBuiltCliAsync(args: readonly string[], options: CliOptions = {}): Promise<CliRun> {
+  const child = spawn(process.execPath, [builtCli(), ...args], { cwd: options.cwd ?? REPO_ROOT, env: childEnv(options.env) });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.setEncoding('utf8').on('data', (t: string) => (stdout += t));
+  child.stderr.setEncoding('utf8').on('data', (t: string) => (stderr += t));
+  const code = await new Promise<number | null>((done) => child.on('close', done));
+  return { code, stdout, stderr };
+}
+
+interface CliOptions {
+  readonly cwd?: string;
+  readonly env?: Record<string, string>;
+}
+
+function builtCli(): string {
+  if (!existsSync(CLI)) throw new Error(`${CLI} is missing: build first (npm test builds; or npm run build)`);
+  return CLI;
+}
+
+function childEnv(extra: Record<string, string> = {}): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const [k, v] of Object.entries(process.env)) {
+    if (v !== undefined && !k.startsWith('APCA_') && k !== 'LOG_LEVEL') env[k] = v;
+  }
+  return { ...env, ...extra };
 }
 
 /** The shared real-data folder beside the checkout; fails loudly when it is missing. */
