@@ -3,3 +3,4 @@ export * from './market.js';
 export * from './account.js';
 export * from './plan.js';
 export * from './result.js';
+export * from './orders.js';
