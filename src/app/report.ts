@@ -1,10 +1,31 @@
 import type { Exclusion, GateResult, Regime } from '../domain/index.js';
 
 export type BrokerKind = 'local' | 'alpaca';
+export type RunMode = 'dry-run' | 'paper' | 'live';
+
+export interface ExecutionReport {
+  readonly status: 'complete' | 'incomplete' | 'skipped' | 'blocked';
+  readonly reason: string | null;
+  readonly orders: readonly {
+    clientOrderId: string;
+    orderId: string | null;
+    phase: 1 | 2;
+    symbol: string;
+    side: 'buy' | 'sell';
+    qty: number;
+    status: string;
+    filledQty: number;
+    filledAvgPrice: number | null;
+  }[];
+  readonly positionsAfter: readonly { symbol: string; qty: number; targetQty: number }[];
+  readonly problems: readonly string[];
+}
 
 /** The run report: printed as text, or as one JSON document with --json. */
 export interface RunReport {
-  readonly mode: 'dry-run';
+  readonly mode: RunMode;
+  readonly runId: string;
+  readonly auditFile: string;
   readonly broker: BrokerKind;
   readonly brokerDetail: string;
   readonly asOf: string;
@@ -34,5 +55,9 @@ export interface RunReport {
     readonly pctOfTarget: number;
     readonly pctOfEquity: number;
   };
+  readonly schedule: { readonly kind: string; readonly isRebalanceDay: boolean; readonly next: string | null };
+  /** Leftover orders of earlier runs that this run settled before planning. */
+  readonly settled: { readonly found: number; readonly canceled: number };
+  readonly execution: ExecutionReport | null;
   readonly exitCode: number;
 }

@@ -1,166 +1,146 @@
+import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
-import { formatInTimeZone } from 'date-fns-tz';
-import { loadConfig, overrideFileFor } from '../config/load-config.js';
-import { resolveUniverse } from '../config/universe.js';
-import type { Config } from '../config/schema.js';
+import { openAuditTrail, type AuditTrail } from '../audit/audit-trail.js';
 import { BrokerError } from '../broker/port.js';
-import type { Regime, SizingMode } from '../domain/index.js';
-import { chooseBroker } from './broker-choice.js';
+import { executePlan } from '../execute/two-phase-executor.js';
+import { settleLeftovers } from '../execute/settle-leftovers.js';
+import { acquireRunLock } from '../lock/run-lock.js';
 import type { Env } from './environment.js';
-import { planRebalance, type MarketSnapshot } from './plan-rebalance.js';
-import type { RunReport } from './report.js';
-import { openSession, type BrokerSession } from './session.js';
 import type { Paths } from './paths.js';
+import { planRebalance, type MarketSnapshot, type RebalancePlan } from './plan-rebalance.js';
+import { buildReport } from './build-report.js';
+import { newYorkDate, readSnapshot } from './read-snapshot.js';
+import type { ExecutionReport, RunMode, RunReport } from './report.js';
+import { resolveRunInputs, type RebalanceRequest, type RunInputs } from './run-inputs.js';
+import { checkSchedule } from './schedule-check.js';
+import { openSession, type BrokerSession } from './session.js';
 
-export interface RebalanceRequest {
-  readonly dryRun: boolean;
-  readonly regime?: Regime;
-  readonly topN?: number;
-  readonly universe?: string;
-  readonly force: boolean;
-  readonly sizing?: SizingMode;
-  readonly configFile?: string;
-  readonly scenario?: string;
-}
+export type { RebalanceRequest } from './run-inputs.js';
 
 export interface RunContext {
   readonly env: Env;
   readonly cwd: string;
   readonly paths: Paths;
   readonly logger: Logger;
+  readonly now: () => Date;
+  readonly pid: number;
 }
 
 /** Exit codes, as documented in the README and --help. */
-export const EXIT = { ok: 0, unexpected: 1, badInput: 2, gateFailed: 3 } as const;
+export const EXIT = { ok: 0, unexpected: 1, badInput: 2, gateFailed: 3, incomplete: 4, skipped: 5 } as const;
 
 export type RunOutcome =
   | { readonly kind: 'report'; readonly report: RunReport; readonly secrets: readonly string[] }
-  | { readonly kind: 'error'; readonly exitCode: number; readonly errors: readonly string[]; readonly secrets: readonly string[] };
-
-const badInput = (errors: readonly string[], secrets: readonly string[] = []): RunOutcome => ({
-  kind: 'error',
-  exitCode: EXIT.badInput,
-  errors,
-  secrets,
-});
-
-/** One rebalance run: load and check inputs, read the account and market, plan, validate. Submits nothing. */
-export async function runRebalance(request: RebalanceRequest, context: RunContext): Promise<RunOutcome> {
-  const loaded = loadConfig({
-    defaultFile: context.paths.defaultConfig,
-    ...optional('overrideFile', overrideFileFor(context.paths.configDir, request.configFile, context.cwd)),
-  });
-  if (!loaded.ok) return badInput(loaded.error);
-  const config = applyFlags(loaded.value, request);
-  const universe = resolveUniverse(request.universe ?? config.universe, context.paths.universesDir, context.cwd);
-  if (!universe.ok) return badInput(universe.error);
-  if (request.regime === undefined) {
-    return badInput(['a regime must be given with --regime (TREND_BULL, TREND_NEUTRAL, TREND_BEAR or CRASH): the regime detector is not available yet']);
-  }
-  if (!request.dryRun) {
-    return badInput(['only dry runs are available: run with --dry-run (order execution is not available yet; nothing was submitted)']);
-  }
-  const choice = chooseBroker(context.env, request.scenario);
-  if (!choice.ok) return badInput(choice.error);
-  const opened = await openSession(choice.value, context.cwd, context.logger);
-  if (!opened.ok) return badInput(opened.error);
-  const session = opened.value;
-  try {
-    const snapshot = await readSnapshot(session, universe.value.symbols, config, context.logger);
-    const plan = planRebalance(snapshot, {
-      regime: request.regime,
-      universe: universe.value.symbols,
-      topN: config.topN,
-      config,
-      force: request.force,
-      dryRun: request.dryRun,
-    });
-    const exitCode = plan.validation.passed ? EXIT.ok : EXIT.gateFailed;
-    const report: RunReport = {
-      mode: 'dry-run',
-      broker: session.kind,
-      brokerDetail: session.detail,
-      asOf: snapshot.clock.timestamp,
-      market: { isOpen: snapshot.clock.isOpen, nextOpen: snapshot.clock.nextOpen, nextClose: snapshot.clock.nextClose },
-      regime: { name: request.regime, allocation: plan.allocation, source: 'override' },
-      account: { equity: snapshot.account.equity, cash: snapshot.account.cash, buyingPower: snapshot.account.buyingPower },
-      universe: { name: universe.value.name, size: universe.value.symbols.length },
-      topN: config.topN,
-      sizingMode: config.sizing.mode,
-      picks: plan.scan.picks.map(({ rank, symbol, momentum, price, high52w }) => ({ rank, symbol, momentum, price, high52w })),
-      excluded: plan.scan.excluded,
-      targets: plan.targets.map(({ symbol, qty, price, value }) => ({ symbol, qty, price, value })),
-      orders: plan.orders.map(({ action, side, symbol, qty, fromQty, toQty, phase, reason }) => ({
-        action, side, symbol, qty, fromQty, toQty, phase, reason,
-      })),
-      validation: plan.validation,
-      deployment: plan.deployment,
-      exitCode,
+  | {
+      readonly kind: 'error';
+      readonly exitCode: number;
+      readonly errors: readonly string[];
+      readonly secrets: readonly string[];
+      readonly mode?: RunMode;
+      readonly execution?: Pick<ExecutionReport, 'status' | 'reason'>;
     };
-    return { kind: 'report', report, secrets: session.secrets };
+
+/** One rebalance run: check inputs, lock, read the account and market, plan, validate and (unless dry) execute. */
+export async function runRebalance(request: RebalanceRequest, context: RunContext): Promise<RunOutcome> {
+  const inputs = resolveRunInputs(request, context.env, context.cwd, context.paths);
+  if (!inputs.ok) return { kind: 'error', exitCode: EXIT.badInput, errors: inputs.error, secrets: [] };
+  const { mode } = inputs.value;
+  const lock = mode === 'dry-run' ? undefined : await acquireRunLock({ lockPath: inputs.value.lockPath, pid: context.pid, now: context.now });
+  if (lock !== undefined && !lock.ok) {
+    return { kind: 'error', exitCode: EXIT.skipped, errors: [lock.message], secrets: [], mode, execution: { status: 'skipped', reason: lock.message } };
+  }
+  const runId = `${context.now().toISOString().slice(0, 10).replaceAll('-', '')}-${randomUUID().slice(0, 8)}`;
+  const audit = openAuditTrail({ path: inputs.value.auditPath, maxBytes: inputs.value.config.audit.maxBytes, runId, mode, now: context.now });
+  const opened = await openSession(inputs.value.choice, context.cwd, context.logger, inputs.value.auditPath);
+  try {
+    if (!opened.ok) {
+      audit.record({ event: 'run_failed', reason: opened.error.join('; ') });
+      return { kind: 'error', exitCode: EXIT.badInput, errors: opened.error, secrets: [], mode };
+    }
+    return await runWithSession(inputs.value, opened.value, audit, runId, request, context);
+  } finally {
+    if (opened.ok) await opened.value.close();
+    audit.close();
+    if (lock?.ok) await lock.release();
+  }
+}
+
+async function runWithSession(
+  inputs: RunInputs,
+  session: BrokerSession,
+  audit: AuditTrail,
+  runId: string,
+  request: RebalanceRequest,
+  context: RunContext,
+): Promise<RunOutcome> {
+  const { config, mode, regime } = inputs;
+  const secrets = session.secrets;
+  const stop = (exitCode: number, status: 'skipped' | 'blocked', reason: string): RunOutcome => {
+    audit.record({ event: 'run_finished', status, reason, regime });
+    return { kind: 'error', exitCode, errors: [reason], secrets, mode, execution: { status, reason } };
+  };
+  try {
+    audit.record({ event: 'run_started', regime, reason: `${session.detail}; universe ${inputs.universe.name}` });
+    const clock = await session.broker.getClock();
+    const today = newYorkDate(clock.timestamp);
+    const schedule = await checkSchedule(session.broker, config.schedule, today);
+    let settled = { found: 0, canceled: 0 };
+    if (mode !== 'dry-run') {
+      const account = await session.broker.getAccount();
+      if (account.tradingBlocked || account.accountBlocked || account.status !== 'ACTIVE') {
+        return stop(EXIT.skipped, 'blocked', `blocked: account status ${account.status}${account.tradingBlocked ? ', trading blocked' : ''}${account.accountBlocked ? ', account blocked' : ''}`);
+      }
+      if (!clock.isOpen && !request.force) return stop(EXIT.skipped, 'skipped', `skipped: market closed (next open ${clock.nextOpen}); --force submits anyway`);
+      if (!schedule.isRebalanceDay && !request.force) {
+        return stop(EXIT.skipped, 'skipped', `skipped: not a rebalance day (next: ${schedule.next ?? 'unknown'}); --force runs anyway`);
+      }
+      const settleSettings = { fillTimeoutMs: config.execution.fillTimeoutSec * 1000, pollIntervalMs: config.execution.pollIntervalSec * 1000 };
+      const result = await settleLeftovers({ broker: session.broker, audit, now: context.now }, settleSettings, today);
+      settled = { found: result.found.length, canceled: result.canceled.length };
+    }
+    const snapshot = await readSnapshot(session, clock, inputs.universe.symbols, config, context.logger);
+    const plan = planRebalance(snapshot, { regime, universe: inputs.universe.symbols, topN: config.topN, config, force: request.force, dryRun: mode === 'dry-run' });
+    for (const gate of plan.validation.gates) {
+      audit.record({ event: gate.status === 'fail' ? 'gate_failed' : 'plan_validated', gate: `${gate.id} ${gate.name}`, status: gate.status, reason: gate.messages.join('; '), regime, equity: snapshot.account.equity });
+    }
+    const report = (execution: ExecutionReport | null, exitCode: number): RunReport =>
+      buildReport({ inputs, session, snapshot, plan, schedule, settled, runId, auditFile: audit.path, execution, exitCode });
+    if (!plan.validation.passed) {
+      const reason = `a validation gate failed: ${plan.validation.gates.filter((g) => g.status === 'fail').map((g) => g.name).join(', ')}; nothing submitted`;
+      audit.record({ event: 'run_finished', status: 'blocked', reason, regime });
+      return { kind: 'report', report: report(mode === 'dry-run' ? null : { status: 'blocked', reason, orders: [], positionsAfter: [], problems: [] }, EXIT.gateFailed), secrets };
+    }
+    if (mode === 'dry-run') {
+      audit.record({ event: 'run_finished', status: 'planned', reason: `dry run: ${plan.orders.length} order(s) planned, none submitted`, regime });
+      return { kind: 'report', report: report(null, EXIT.ok), secrets };
+    }
+    const result = await executePlan(
+      { tradingDate: today, orders: plan.orders, prices: planPrices(plan, snapshot) },
+      {
+        fillTimeoutMs: config.execution.fillTimeoutSec * 1000,
+        pollIntervalMs: config.execution.pollIntervalSec * 1000,
+        buyingPowerReserve: config.execution.buyingPowerReserve,
+        isFractional: (symbol) => config.sizing.mode === 'fractional' && (snapshot.assets.get(symbol)?.fractionable ?? false),
+      },
+      { broker: session.broker, audit, logger: context.logger, now: context.now },
+    );
+    const exitCode = result.status === 'complete' ? EXIT.ok : EXIT.incomplete;
+    audit.record({ event: 'run_finished', status: result.status, reason: result.reason ?? 'every order filled; positions at target', regime });
+    return { kind: 'report', report: report(result, exitCode), secrets };
   } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    audit.record({ event: 'run_failed', reason: message, regime });
     if (error instanceof BrokerError) {
       const exitCode = error.kind === 'auth' ? EXIT.badInput : EXIT.unexpected;
-      return { kind: 'error', exitCode, errors: [`broker: ${error.message}`], secrets: session.secrets };
+      return { kind: 'error', exitCode, errors: [`broker: ${message}`], secrets, mode };
     }
     throw error;
-  } finally {
-    await session.close();
   }
 }
 
-/** Reads the account and the market: the only broker calls a plan needs. */
-async function readSnapshot(
-  session: BrokerSession,
-  universe: readonly string[],
-  config: Config,
-  logger: Logger,
-): Promise<MarketSnapshot> {
-  const log = logger.child({ stage: 'market-data' });
-  const [clock, account, positions, openOrders] = await Promise.all([
-    session.broker.getClock(),
-    session.broker.getAccount(),
-    session.broker.getPositions(),
-    session.broker.getOpenOrders(),
-  ]);
-  const held = positions.map((p) => p.symbol);
-  const symbols = [...new Set([...universe, ...held])];
-  const end = formatInTimeZone(new Date(clock.timestamp), 'America/New_York', 'yyyy-MM-dd');
-  const tradingDays = Math.max(config.scanner.lookbackDays, config.scanner.minHistoryDays);
-  const start = addDays(end, -calendarDaysFor(tradingDays));
-  const [assets, bars] = await Promise.all([
-    session.broker.getAssets(symbols),
-    session.marketData.getDailyBars({
-      symbols: universe,
-      start,
-      end,
-      adjustment: config.data.adjustment,
-      feed: config.data.feed,
-    }),
-  ]);
-  log.info({ symbols: universe.length, barsSymbols: bars.bars.size, requests: bars.requests, start, end }, 'bars fetched');
-  return { clock, account, positions, openOrders, assets, bars: bars.bars };
-}
-
-/** Calendar days that surely hold `tradingDays` NYSE sessions (252 a year, plus holidays and slack). */
-export function calendarDaysFor(tradingDays: number): number {
-  return Math.ceil((tradingDays * 365) / 252) + 14;
-}
-
-function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
-
-function applyFlags(config: Config, request: RebalanceRequest): Config {
-  return {
-    ...config,
-    topN: request.topN ?? config.topN,
-    sizing: { ...config.sizing, mode: request.sizing ?? config.sizing.mode },
-  };
-}
-
-function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
-  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
+/** The prices the plan was made at: targets' prices over the broker's position prices. */
+function planPrices(plan: RebalancePlan, snapshot: MarketSnapshot): ReadonlyMap<string, number> {
+  const prices = new Map<string, number>(snapshot.positions.map((p) => [p.symbol, p.currentPrice]));
+  for (const target of plan.targets) prices.set(target.symbol, target.price);
+  return prices;
 }

@@ -1,4 +1,5 @@
-import { resolve } from 'node:path';
+import { createHash } from 'node:crypto';
+import { dirname, join, resolve } from 'node:path';
 import type { Logger } from 'pino';
 import type { Broker } from '../broker/port.js';
 import type { MarketData } from '../market-data/port.js';
@@ -25,7 +26,16 @@ export interface BrokerSession {
   close(): Promise<void>;
 }
 
-export async function openSession(choice: BrokerChoice, cwd: string, logger: Logger): Promise<Result<BrokerSession>> {
+/**
+ * Connects to Alpaca, or starts the local exchange in-process. The local exchange keeps its state (orders, fills,
+ * positions) in a scenario-named file beside the audit trail unless the scenario names its own `statePath`.
+ */
+export async function openSession(
+  choice: BrokerChoice,
+  cwd: string,
+  logger: Logger,
+  auditPath: string,
+): Promise<Result<BrokerSession>> {
   if (choice.kind === 'alpaca') {
     const client = createAlpacaClient({
       keyId: choice.keyId,
@@ -51,7 +61,13 @@ export async function openSession(choice: BrokerChoice, cwd: string, logger: Log
     if (!loaded.ok) return err(loaded.error.map((e) => `scenario: ${e}`));
     scenario = loaded.value;
   }
-  const exchange = await startExchange({ scenario });
+  const statePath = scenario.statePath ?? defaultStatePath(auditPath, scenario.name, choice.scenarioPath === undefined ? 'demo' : resolve(cwd, choice.scenarioPath));
+  let exchange;
+  try {
+    exchange = await startExchange({ scenario: { ...scenario, statePath } });
+  } catch (error) {
+    return err([`local exchange: ${(error as Error).message}`]);
+  }
   logger.debug({ baseUrl: exchange.baseUrl, scenario: scenario.name }, 'local exchange started');
   // The exchange accepts any non-empty keys unless the scenario requires particular ones.
   const keyId = choice.credentials?.keyId ?? 'local';
@@ -76,4 +92,9 @@ export async function openSession(choice: BrokerChoice, cwd: string, logger: Log
     secrets: choice.credentials !== undefined ? [choice.credentials.keyId, choice.credentials.secretKey] : [],
     close: () => exchange.close(),
   });
+}
+
+function defaultStatePath(auditPath: string, name: string, identity: string): string {
+  const tag = createHash('sha256').update(identity).digest('hex').slice(0, 8);
+  return join(dirname(auditPath), 'exchange-state', `${name.replace(/[^A-Za-z0-9._-]/g, '_')}-${tag}.json`);
 }

@@ -22,10 +22,12 @@ export interface CliIo {
 
 const EXIT_CODES_HELP = `
 Exit codes:
-  0  plan valid (dry run) 
+  0  plan valid (dry run), or every order filled and positions equal targets
   1  unexpected error
   2  bad input: usage, config, universe, scenario or credentials (nothing submitted)
   3  a validation gate failed (nothing submitted)
+  4  execution incomplete: a partial fill, rejection, expiry, timeout or resize (see the report and the audit trail)
+  5  skipped or blocked: market closed, not a rebalance day, another run holds the lock, account blocked
 
 Broker: Alpaca paper trading when APCA_API_KEY_ID and APCA_API_SECRET_KEY are set (environment or .env);
 otherwise the built-in local exchange (synthetic demo data), or --scenario for a scenario file.`;
@@ -40,6 +42,8 @@ interface RootOptions {
   config?: string;
   scenario?: string;
   json?: boolean;
+  live?: boolean;
+  auditFile?: string;
 }
 
 /** Parses the command line, runs the command and returns the process exit code. Never throws. */
@@ -60,6 +64,8 @@ export async function runCli(io: CliIo): Promise<number> {
     .option('--config <file>', 'config file overriding any subset of keys (default: config/default.json, then config/local.json)')
     .option('--scenario <file>', 'run against the local exchange loaded with this scenario file')
     .option('--json', 'print the run report as one JSON document on stdout; logs go to stderr')
+    .option('--live', 'allow trading a LIVE account (also needs "allowLive": true in the config)')
+    .option('--audit-file <file>', 'CSV audit trail (default from config: logs/execution_log.csv)')
     .addHelpText('after', EXIT_CODES_HELP)
     .action(async (options: RootOptions) => {
       exitCode = await rebalanceCommand(options, io);
@@ -104,10 +110,12 @@ async function rebalanceCommand(options: RootOptions, io: CliIo): Promise<number
     ...(options.sizing !== undefined ? { sizing: options.sizing } : {}),
     ...(options.config !== undefined ? { configFile: options.config } : {}),
     ...(options.scenario !== undefined ? { scenario: options.scenario } : {}),
+    ...(options.live === true ? { live: true } : {}),
+    ...(options.auditFile !== undefined ? { auditFile: options.auditFile } : {}),
   };
   let outcome: RunOutcome;
   try {
-    outcome = await runRebalance(request, { env, cwd: io.cwd, paths: packagePaths(), logger });
+    outcome = await runRebalance(request, { env, cwd: io.cwd, paths: packagePaths(), logger, now: () => new Date(), pid: process.pid });
   } catch (error) {
     const secrets = [env['APCA_API_KEY_ID'], env['APCA_API_SECRET_KEY']].filter((s): s is string => !!s);
     const message = scrubSecrets((error as Error).message ?? String(error), secrets);
@@ -119,7 +127,13 @@ async function rebalanceCommand(options: RootOptions, io: CliIo): Promise<number
   if (outcome.kind === 'error') {
     for (const e of outcome.errors) io.stderr(scrub(`rebalance: ${e}\n`));
     if (options.json === true) {
-      io.stdout(scrub(`${JSON.stringify({ mode: request.dryRun ? 'dry-run' : 'paper', exitCode: outcome.exitCode, errors: outcome.errors }, null, 2)}\n`));
+      const document = {
+        mode: outcome.mode ?? (request.dryRun ? 'dry-run' : 'paper'),
+        exitCode: outcome.exitCode,
+        errors: outcome.errors,
+        execution: outcome.execution ?? null,
+      };
+      io.stdout(scrub(`${JSON.stringify(document, null, 2)}\n`));
     }
     return outcome.exitCode;
   }

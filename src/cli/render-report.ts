@@ -8,13 +8,19 @@ const pct = (n: number): string => `${n.toFixed(2)}%`;
 /** The human-readable run report. */
 export function renderReport(report: RunReport): string {
   const lines: string[] = [];
-  const title = report.mode === 'dry-run' ? 'Rebalance plan (dry run: nothing is submitted)' : 'Rebalance';
+  const title =
+    report.mode === 'dry-run' ? 'Rebalance plan (dry run: nothing is submitted)' : `Rebalance (${report.mode === 'live' ? 'LIVE account' : 'paper'})`;
   lines.push(title, '='.repeat(title.length));
   lines.push(`Broker     ${report.brokerDetail}`);
   lines.push(`As of      ${report.asOf}  (market ${report.market.isOpen ? 'open' : 'closed'}; next open ${report.market.nextOpen})`);
   lines.push(`Regime     ${report.regime.name} (${pct(report.regime.allocation * 100)} invested; ${report.regime.source})`);
   lines.push(`Account    equity ${money(report.account.equity)}   cash ${money(report.account.cash)}   buying power ${money(report.account.buyingPower)}`);
   lines.push(`Universe   ${report.universe.name} (${report.universe.size} symbols), top ${report.topN}, sizing ${report.sizingMode}`);
+  const s = report.schedule;
+  lines.push(`Schedule   ${s.kind}: today is ${s.isRebalanceDay ? '' : 'not '}a rebalance day; next ${s.next ?? 'unknown'}`);
+  if (report.settled.found > 0) {
+    lines.push(`Settled    ${report.settled.found} open order(s) of an earlier run (${report.settled.canceled} cancelled)`);
+  }
 
   lines.push('', `Picks (${report.picks.length})`);
   lines.push(...table(['#', 'symbol', 'momentum', 'price', '52w high'],
@@ -41,12 +47,34 @@ export function renderReport(report: RunReport): string {
     for (const message of gate.messages) lines.push(`         ${message}`);
   }
 
+  if (report.execution !== null) lines.push(...renderExecution(report.execution));
+
   const d = report.deployment;
   lines.push('', `Deployment ${money(d.plannedValue)} of ${money(d.targetValue)} target (${pct(d.pctOfTarget)} of target, ${pct(d.pctOfEquity)} of equity)`);
-  lines.push(report.validation.passed
-    ? 'Result     plan valid'
-    : `Result     plan BLOCKED by a failed gate: nothing would be submitted (exit ${report.exitCode})`);
+  lines.push(`Result     ${verdict(report)}`);
+  lines.push(`Audit      ${report.auditFile} (run ${report.runId})`);
   return `${lines.join('\n')}\n`;
+}
+
+function verdict(report: RunReport): string {
+  if (!report.validation.passed) return `plan BLOCKED by a failed gate: nothing submitted (exit ${report.exitCode})`;
+  if (report.execution === null) return 'plan valid';
+  if (report.execution.status === 'complete') return 'complete: every order filled, positions at target';
+  return `${report.execution.status.toUpperCase()}: ${report.execution.reason ?? ''} (exit ${report.exitCode})`;
+}
+
+function renderExecution(execution: NonNullable<RunReport['execution']>): string[] {
+  const lines = ['', `Execution  ${execution.status}${execution.reason !== null ? `: ${execution.reason}` : ''}`];
+  lines.push(...table(['phase', 'side', 'symbol', 'qty', 'status', 'filled', 'avg price', 'client order id'],
+    execution.orders.map((o) => [String(o.phase), o.side, o.symbol, qty(o.qty), o.status, qty(o.filledQty),
+      o.filledAvgPrice === null ? '-' : money(o.filledAvgPrice), o.clientOrderId])));
+  if (execution.positionsAfter.length > 0) {
+    lines.push('', 'Positions after');
+    lines.push(...table(['symbol', 'qty', 'target', ''],
+      execution.positionsAfter.map((p) => [p.symbol, qty(p.qty), qty(p.targetQty), Math.abs(p.qty - p.targetQty) < 5e-10 ? 'ok' : 'SHORT'])));
+  }
+  for (const problem of execution.problems) lines.push(`  ! ${problem}`);
+  return lines;
 }
 
 function table(header: readonly string[], rows: readonly (readonly string[])[]): string[] {

@@ -42,6 +42,22 @@ export const configSchema = z.strictObject({
       adjustment: z.enum(['split', 'all']).default('split'),
     })
     .prefault({}),
+  schedule: z.enum(['semiannual', 'monthly', 'weekly', 'daily']).default('semiannual'),
+  execution: z
+    .strictObject({
+      fillTimeoutSec: z.number().positive().max(3600).default(300),
+      pollIntervalSec: z.number().positive().max(60).default(2),
+      buyingPowerReserve: z.number().min(0).lt(1).default(0.01),
+    })
+    .prefault({}),
+  audit: z
+    .strictObject({
+      path: z.string().min(1).default('logs/execution_log.csv'),
+      maxBytes: z.int().min(1024).default(10_000_000),
+    })
+    .prefault({}),
+  /** Live trading needs this AND --live: two separate opt-ins. */
+  allowLive: z.boolean().default(false),
   ignoreSymbols: z
     .array(z.string().trim().min(1).transform((s) => s.toUpperCase()))
     .default([]),

@@ -62,6 +62,7 @@ export function buildScenario(file: ScenarioFile, bars: BarsBySymbol, name: stri
       inactive: upper(file.assets.inactive),
     },
     ...(keys ? { keys } : {}),
+    faults: file.faults,
   });
 }
 

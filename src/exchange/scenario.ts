@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import type { Bar } from '../domain/index.js';
+import type { FaultConfig } from './faults/config.js';
+import { faultsSchema } from './faults/config.js';
 
 /** A scenario file as written by a user (paths relative to the file). */
 export const scenarioFileSchema = z.strictObject({
@@ -34,6 +36,7 @@ export const scenarioFileSchema = z.strictObject({
       secretKey: z.string().min(1).optional(),
     })
     .optional(),
+  faults: faultsSchema.prefault({}),
 });
 export type ScenarioFile = z.infer<typeof scenarioFileSchema>;
 
@@ -58,4 +61,6 @@ export interface MarketScenario {
     readonly inactive: readonly string[];
   };
   readonly keys?: { readonly keyId?: string; readonly secretKey?: string };
+  /** Injected latency, errors, rate limiting and dropped connections; absent means none. */
+  readonly faults?: FaultConfig;
 }

@@ -4,9 +4,10 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { buildAssetCatalog } from './assets.js';
 import type { ExchangeContext } from './context.js';
+import type { FaultOutcome } from './faults/index.js';
+import { NO_FAULTS, createFaultLayer } from './faults/index.js';
 import { internalError, unauthorized } from './http/errors.js';
 import { isAuthorized } from './http/auth.js';
-import { createRateLimitWindow } from './http/rate-limit.js';
 import { createRouter } from './http/router.js';
 import type { ApiResponse, Route } from './http/types.js';
 import { accountRoutes } from './routes/account.js';
@@ -52,13 +53,16 @@ export async function startExchange(opts: StartExchangeOptions): Promise<Running
   const state = createExchangeState(opts.scenario);
   const ctx: ExchangeContext = { scenario: opts.scenario, assets: buildAssetCatalog(opts.scenario), state };
   const route = createRouter(exchangeRoutes);
-  const rateLimit = createRateLimitWindow();
+  const faults = createFaultLayer(opts.scenario.faults ?? NO_FAULTS, Date.now);
 
   const server = createServer((req, res) => {
     // Bodies are not used yet; draining keeps keep-alive connections healthy.
     req.resume();
-    const response = respond(req, ctx, route);
-    send(res, response, rateLimit(Date.now()));
+    const request = { method: req.method ?? 'GET', path: (req.url ?? '/').split('?')[0] ?? '/' };
+    faults.handle(request, () => respond(req, ctx, route)).then(
+      (outcome) => deliver(res, outcome),
+      () => res.destroy(),
+    );
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -73,6 +77,7 @@ export async function startExchange(opts: StartExchangeOptions): Promise<Running
   let closing: Promise<void> | undefined;
   const close = (): Promise<void> =>
     (closing ??= new Promise<void>((resolve, reject) => {
+      faults.close();
       server.close((e) => (e ? reject(e) : resolve()));
       server.closeAllConnections();
     }));
@@ -91,6 +96,12 @@ function respond(req: IncomingMessage, ctx: ExchangeContext, route: ReturnType<t
     // A bug, not an expected failure: answer like Alpaca would rather than drop the connection.
     return internalError(`internal error: ${e instanceof Error ? e.message : String(e)}`);
   }
+}
+
+/** A dropped request gets no answer at all: the client sees its connection reset. */
+function deliver(res: ServerResponse, outcome: FaultOutcome): void {
+  if (outcome.kind === 'drop') res.destroy();
+  else send(res, outcome.response, outcome.headers);
 }
 
 function send(res: ServerResponse, response: ApiResponse, rateLimitHeaders: Readonly<Record<string, string>>): void {

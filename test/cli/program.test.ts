@@ -40,6 +40,11 @@ describe('rebalance command line', () => {
     });
   });
 
+  it('passes --live and --audit-file, and runs for real without --dry-run', async () => {
+    await cli('--regime', 'bull', '--live', '--audit-file', 'trail.csv');
+    expect(runRebalance).toHaveBeenCalledWith({ dryRun: false, force: false, regime: 'TREND_BULL', live: true, auditFile: 'trail.csv' });
+  });
+
   it.each([
     [['--top-n', '0']],
     [['--top-n', '-1']],
@@ -61,7 +66,7 @@ describe('rebalance command line', () => {
     const { code, out, err } = await cli('--dry-run', '--regime', 'bull', '--json');
     expect(code).toBe(2);
     expect(err).toContain('unknown universe "x"');
-    expect(JSON.parse(out)).toEqual({ mode: 'dry-run', exitCode: 2, errors: ['universe: unknown universe "x"'] });
+    expect(JSON.parse(out)).toEqual({ mode: 'dry-run', exitCode: 2, errors: ['universe: unknown universe "x"'], execution: null });
   });
 
   it('scrubs secrets from anything it prints', async () => {
@@ -81,6 +86,6 @@ describe('rebalance command line', () => {
   it('documents the exit codes in --help and exits 0', async () => {
     const { code, out } = await cli('--help');
     expect(code).toBe(0);
-    expect(out).toMatch(/Exit codes:[\s\S]*0 +plan valid[\s\S]*2 +bad input[\s\S]*3 +a validation gate failed/);
+    expect(out).toMatch(/Exit codes:[\s\S]*0 +plan valid[\s\S]*2 +bad input[\s\S]*3 +a validation gate failed[\s\S]*4 +execution incomplete[\s\S]*5 +skipped or blocked/);
   });
 });

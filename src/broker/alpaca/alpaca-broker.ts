@@ -1,12 +1,46 @@
 import { z } from 'zod';
-import type { Account, Asset, MarketClock, OpenOrder, Position } from '../../domain/index.js';
+import {
+  isFinalOrderStatus,
+  type Account,
+  type Asset,
+  type BrokerOrder,
+  type MarketClock,
+  type OpenOrder,
+  type OrderRequest,
+  type Position,
+  type SubmitOutcome,
+  type TradeUpdate,
+  type TradingDay,
+} from '../../domain/index.js';
 import { BrokerError, type Broker } from '../port.js';
+import { DEFAULT_BACKOFF, withRetries, type Backoff } from './backoff.js';
+import { calendarQuery } from './calendar-range.js';
 import type { AlpacaClient } from './client.js';
-import { callAlpaca, unexpectedResponse } from './errors.js';
-import { accountSchema, assetSchema, clockSchema, openOrderSchema, positionSchema } from './schemas.js';
+import { callAlpaca, isApiError, isRetryable, unexpectedResponse } from './errors.js';
+import { allOrderPages, ORDERS_PAGE_LIMIT, type OrdersPageQuery } from './order-pages.js';
+import {
+  accountSchema,
+  assetSchema,
+  brokerOrderSchema,
+  clockSchema,
+  openOrderSchema,
+  positionSchema,
+  tradingDaySchema,
+} from './schemas.js';
+import { submitMarketOrder, type MarketOrderBody } from './submit-order.js';
+import { openTradeStream, STREAM_OPEN_TIMEOUT_MS } from './trade-stream.js';
 
-/** Alpaca's maximum page size for GET /v2/orders. */
-const ORDERS_PAGE_LIMIT = 500;
+export interface AlpacaBrokerOptions {
+  /** Page size of GET /v2/orders; Alpaca's maximum by default. */
+  readonly ordersPageLimit?: number;
+  /** Waits between the adapter's own retries (order lookups, cancels, rate-limit resets). */
+  readonly backoff?: Backoff;
+  /** How long streamTradeUpdates waits for the 'listening' confirmation. */
+  readonly streamTimeoutMs?: number;
+}
+
+/** Reads (GETs) are retried this many times in all by the adapter, on top of the SDK's own retries. */
+const READ_ATTEMPTS = 3;
 
 function parse<S extends z.ZodType>(schema: S, data: unknown, action: string): z.output<S> {
   const result = schema.safeParse(data);
@@ -17,17 +51,31 @@ function parse<S extends z.ZodType>(schema: S, data: unknown, action: string): z
 /** The Broker port over Alpaca's official SDK; the same code talks to Alpaca and to the local exchange. */
 export class AlpacaBroker implements Broker {
   readonly isLive: boolean;
+  private readonly ordersPageLimit: number;
+  private readonly backoff: Backoff;
+  private readonly streamTimeoutMs: number;
 
   constructor(
     private readonly client: AlpacaClient,
-    private readonly ordersPageLimit = ORDERS_PAGE_LIMIT,
+    options: AlpacaBrokerOptions = {},
   ) {
     this.isLive = client.isLive;
+    this.ordersPageLimit = options.ordersPageLimit ?? ORDERS_PAGE_LIMIT;
+    this.backoff = options.backoff ?? DEFAULT_BACKOFF;
+    this.streamTimeoutMs = options.streamTimeoutMs ?? STREAM_OPEN_TIMEOUT_MS;
   }
 
-  private call<T>(action: string, work: () => Promise<T>): Promise<T> {
-    return callAlpaca(action, this.client.redact, work);
+  /**
+   * A GET: the SDK already retried it (when its retry is on); this adds retries that wait out an announced
+   * rate-limit reset or a longer outage, since a read can be repeated without effect.
+   */
+  private read<T>(action: string, work: () => Promise<T>): Promise<T> {
+    return callAlpaca(action, this.client.redact, () =>
+      withRetries(work, { attempts: READ_ATTEMPTS, backoff: this.backoff, retryable: this.retryable }),
+    );
   }
+
+  private readonly retryable = (error: unknown): boolean => isRetryable(error, this.client.redact);
 
   private get trading() {
     return this.client.sdk.trading;
@@ -35,19 +83,27 @@ export class AlpacaBroker implements Broker {
 
   async getAccount(): Promise<Account> {
     const action = 'reading the account';
-    return parse(accountSchema, await this.call(action, () => this.trading.account.getAccount()), action);
+    return parse(accountSchema, await this.read(action, () => this.trading.account.getAccount()), action);
   }
 
   async getPositions(): Promise<readonly Position[]> {
     const action = 'reading the positions';
-    const raw = await this.call(action, () => this.trading.positions.getAllOpenPositions());
+    const raw = await this.read(action, () => this.trading.positions.getAllOpenPositions());
     return parse(z.array(positionSchema), raw, action);
   }
 
   async getClock(): Promise<MarketClock> {
     const action = 'reading the market clock';
     // legacyClock is GET /v2/clock; the SDK's clock() is the multi-market /v3/clock.
-    return parse(clockSchema, await this.call(action, () => this.trading.clock.legacyClock()), action);
+    return parse(clockSchema, await this.read(action, () => this.trading.clock.legacyClock()), action);
+  }
+
+  async getCalendar(start: string, end: string): Promise<readonly TradingDay[]> {
+    const action = `reading the trading calendar ${start}..${end}`;
+    const query = calendarQuery(start, end);
+    // legacyCalendar is GET /v2/calendar; the SDK's calendar() is /v3/calendar/{market}.
+    const raw = await this.read(action, () => this.trading.calendar.legacyCalendar(query));
+    return parse(z.array(tradingDaySchema), raw, action).filter((day) => day.date >= start && day.date <= end);
   }
 
   /**
@@ -61,9 +117,7 @@ export class AlpacaBroker implements Broker {
     for (const status of ['active', 'inactive'] as const) {
       if (found.size === wanted.size) break;
       const action = `listing ${status} assets`;
-      const raw = await this.call(action, () =>
-        this.trading.assets.getV2Assets({ status, assetClass: 'us_equity' }),
-      );
+      const raw = await this.read(action, () => this.trading.assets.getV2Assets({ status, assetClass: 'us_equity' }));
       for (const asset of parse(z.array(assetSchema), raw, action)) {
         if (wanted.has(asset.symbol) && !found.has(asset.symbol)) found.set(asset.symbol, asset);
       }
@@ -71,31 +125,85 @@ export class AlpacaBroker implements Broker {
     return found;
   }
 
-  /** All open orders, newest first, following Alpaca's pages by order id (ties in submission time stay exact). */
-  async getOpenOrders(): Promise<readonly OpenOrder[]> {
-    const orders: OpenOrder[] = [];
-    const seen = new Set<string>();
-    let beforeOrderId: string | undefined;
-    for (;;) {
-      const action = 'listing open orders';
-      const raw = await this.call(action, () =>
-        this.trading.orders.getAllOrders({
-          status: 'open',
-          direction: 'desc',
-          limit: this.ordersPageLimit,
-          ...(beforeOrderId === undefined ? {} : { beforeOrderId }),
-        }),
-      );
-      const page = parse(z.array(openOrderSchema), raw, action);
-      for (const order of page) {
-        // A page repeating an order means the server ignored before_order_id; stop rather than loop forever.
-        if (seen.has(order.id)) throw new BrokerError('fatal', `Alpaca repeated order ${order.id} while ${action}`);
-        seen.add(order.id);
-        orders.push(order);
-      }
-      const last = page.at(-1);
-      if (page.length < this.ordersPageLimit || last === undefined) return orders;
-      beforeOrderId = last.id;
+  /** All open orders, newest first. */
+  getOpenOrders(): Promise<readonly OpenOrder[]> {
+    return this.orderPages({ status: 'open' }, z.array(openOrderSchema), 'listing open orders');
+  }
+
+  listOrders(query: { readonly status: 'open' | 'closed' | 'all'; readonly after?: string }): Promise<readonly BrokerOrder[]> {
+    const since = query.after === undefined ? '' : ` since ${query.after}`;
+    return this.orderPages(query, z.array(brokerOrderSchema), `listing ${query.status} orders${since}`);
+  }
+
+  private orderPages<T extends { readonly id: string }>(
+    query: { readonly status: OrdersPageQuery['status']; readonly after?: string },
+    schema: z.ZodType<readonly T[]>,
+    action: string,
+  ): Promise<readonly T[]> {
+    return allOrderPages(
+      query,
+      this.ordersPageLimit,
+      async (page) => parse(schema, await this.read(action, () => this.trading.orders.getAllOrders(page)), action),
+      action,
+    );
+  }
+
+  submitOrder(request: OrderRequest): Promise<SubmitOutcome> {
+    return submitMarketOrder(request, {
+      post: (body) => this.postOrder(body),
+      lookup: (clientOrderId) => this.getOrderByClientOrderId(clientOrderId),
+      redact: this.client.redact,
+      backoff: this.backoff,
+    });
+  }
+
+  /** One POST, never retried here (the SDK never retries a POST either): submitMarketOrder decides what follows. */
+  private async postOrder(body: MarketOrderBody): Promise<BrokerOrder> {
+    const raw = await this.trading.orders.postOrder({ postOrderRequest: body });
+    return parse(brokerOrderSchema, raw, `placing order ${body.clientOrderId}`);
+  }
+
+  async getOrder(orderId: string): Promise<BrokerOrder> {
+    const action = `reading order ${orderId}`;
+    return parse(brokerOrderSchema, await this.read(action, () => this.trading.orders.getOrderByOrderID({ orderId })), action);
+  }
+
+  async getOrderByClientOrderId(clientOrderId: string): Promise<BrokerOrder | undefined> {
+    const action = `looking up client order id ${clientOrderId}`;
+    try {
+      const raw = await this.read(action, () => this.trading.orders.getOrderByClientOrderId({ clientOrderId }));
+      return parse(brokerOrderSchema, raw, action);
+    } catch (error) {
+      if (error instanceof BrokerError && error.status === 404) return undefined;
+      throw error;
     }
   }
+
+  /**
+   * Cancelling is idempotent, so unlike a POST it is retried when the outcome is unknown. Alpaca answers 422 for an
+   * order it can no longer cancel; if that order is final (or already being cancelled) there is nothing to do.
+   */
+  async cancelOrder(orderId: string): Promise<void> {
+    const action = `cancelling order ${orderId}`;
+    try {
+      await callAlpaca(action, this.client.redact, () =>
+        withRetries(() => this.trading.orders.deleteOrderByOrderID({ orderId }), {
+          attempts: READ_ATTEMPTS,
+          backoff: this.backoff,
+          retryable: this.retryable,
+        }),
+      );
+    } catch (error) {
+      if (!(error instanceof BrokerError) || error.status !== 422) throw error;
+      const order = await this.getOrder(orderId);
+      if (isFinalOrderStatus(order.status) || order.status === 'pending_cancel') return;
+      throw error;
+    }
+  }
+
+  streamTradeUpdates(onUpdate: (update: TradeUpdate) => void): Promise<{ close(): Promise<void> }> {
+    return openTradeStream(this.client, onUpdate, this.streamTimeoutMs);
+  }
 }
+
+export { isApiError };

@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { Alpaca } from '@alpacahq/alpaca-trade-api';
+import { Alpaca, type trading } from '@alpacahq/alpaca-trade-api';
 
 export interface AlpacaClientOptions {
   readonly keyId: string;
@@ -10,13 +10,30 @@ export interface AlpacaClientOptions {
   /** Replaces Alpaca's market-data host (APCA_API_DATA_URL or the local exchange). */
   readonly dataBaseUrl?: string;
   readonly fetchImpl?: typeof fetch;
-  /** The SDK's retry of GETs on 429/5xx/network errors; on by default. */
-  readonly retry?: boolean;
+  /**
+   * The SDK's retry of GETs on 429/5xx/network errors (POST, PATCH and DELETE are never retried by the SDK).
+   * true or absent: the SDK's defaults (2 retries from 250 ms); false: off; an object: that policy.
+   */
+  readonly retry?: boolean | GetRetryPolicy;
   /** The SDK's client-side limiter (200 requests/min per host); on by default. */
   readonly rateLimit?: boolean;
   /** Per-attempt timeout; the SDK's default is 30 s. */
   readonly timeoutMs?: number;
 }
+
+/** How the SDK retries a failed GET: exponential backoff from retryDelayMs, honouring Retry-After up to maxDelayMs. */
+export interface GetRetryPolicy {
+  readonly maxRetries: number;
+  readonly retryDelayMs: number;
+  /** Cap of one wait; a Retry-After longer than this is cut short. Default 5 s (the SDK's). */
+  readonly maxDelayMs?: number;
+}
+
+/**
+ * For the local exchange: quick retries (its faults are injected 5xx and short rate-limit windows), enough of them
+ * that a 20 % error rate almost never gets through (0.2^5), and a cap that lets a whole Retry-After be honoured.
+ */
+export const LOCAL_EXCHANGE_RETRY: GetRetryPolicy = { maxRetries: 4, retryDelayMs: 50, maxDelayMs: 60_000 };
 
 /** The SDK facade plus what the adapters need around it. */
 export interface AlpacaClient {
@@ -55,6 +72,12 @@ export function rewriteAlpacaUrl(url: string, bases: { readonly trading?: string
   return url;
 }
 
+function sdkRetry(retry: AlpacaClientOptions['retry']): { retry?: false | trading.RetryConfig } {
+  if (retry === false) return { retry: false };
+  if (retry === undefined || retry === true) return {};
+  return { retry: { ...retry, respectRetryAfter: true } };
+}
+
 export function createAlpacaClient(opts: AlpacaClientOptions): AlpacaClient {
   const tradingOverride = opts.tradingBaseUrl === undefined ? undefined : normaliseBaseUrl(opts.tradingBaseUrl);
   const dataOverride = opts.dataBaseUrl === undefined ? undefined : normaliseBaseUrl(opts.dataBaseUrl);
@@ -72,7 +95,7 @@ export function createAlpacaClient(opts: AlpacaClientOptions): AlpacaClient {
     keyId: opts.keyId,
     secret: opts.secretKey,
     paper: opts.paper,
-    ...(opts.retry === false ? { retry: false as const } : {}),
+    ...sdkRetry(opts.retry),
     ...(opts.rateLimit === false ? { rateLimit: false as const } : {}),
     ...(opts.timeoutMs === undefined ? {} : { timeoutMs: opts.timeoutMs }),
     fetchApi: (url: string, init: RequestInit) => {

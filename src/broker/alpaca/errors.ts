@@ -6,14 +6,16 @@ export const CREDENTIALS_HINT = 'Alpaca rejected the API credentials (APCA_API_K
 /** Bodies Alpaca sends for a bad key pair with 403 instead of 401 (403 also means "order refused", so match exactly). */
 const FORBIDDEN_AUTH_MESSAGE = /^(?:forbidden|unauthorized|request is not authorized)\.?$/i;
 
-interface ApiErrorLike {
+export interface ApiErrorLike {
   readonly status: number;
   readonly message: string;
   readonly code?: unknown;
+  /** From Retry-After, else X-Ratelimit-Reset (which every Alpaca response carries, so only meaningful on 429). */
+  readonly retryAfterMs?: number;
 }
 
 // Duck-typed rather than instanceof: the SDK ships CJS and ESM builds, and each has its own error classes.
-function isApiError(error: unknown): error is ApiErrorLike {
+export function isApiError(error: unknown): error is ApiErrorLike {
   return error instanceof Error && typeof (error as { status?: unknown }).status === 'number';
 }
 
@@ -73,4 +75,20 @@ export function unexpectedResponse(action: string, error: z.ZodError): BrokerErr
     .map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`)
     .join('; ');
   return new BrokerError('fatal', `Alpaca sent an unexpected response while ${action}: ${first}`);
+}
+
+/** How long a 429 asked us to wait (Retry-After or the rate-limit window's reset); undefined for anything else. */
+export function rateLimitWaitMs(error: unknown): number | undefined {
+  if (!isApiError(error) || error.status !== 429) return undefined;
+  return typeof error.retryAfterMs === 'number' && Number.isFinite(error.retryAfterMs) ? error.retryAfterMs : undefined;
+}
+
+/** Alpaca's answer to a second POST with a client order id it has seen before: the order already exists. */
+export function isDuplicateClientOrderId(error: unknown): boolean {
+  return isApiError(error) && error.status === 422 && /client_order_id must be unique/i.test(error.message);
+}
+
+/** A failure after which the request may or may not have taken effect (network, timeout, 408, 429, 5xx). */
+export function isRetryable(error: unknown, redact: (text: string) => string): boolean {
+  return toBrokerError(error, 'retrying', redact)?.kind === 'retryable';
 }

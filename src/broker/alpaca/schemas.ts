@@ -1,6 +1,6 @@
 import { formatInTimeZone } from 'date-fns-tz';
 import { z } from 'zod';
-import type { Account, Asset, MarketClock, OpenOrder, Position } from '../../domain/index.js';
+import type { Account, Asset, BrokerOrder, MarketClock, OpenOrder, Position, TradingDay } from '../../domain/index.js';
 
 /** Alpaca sends money and quantities as decimal strings; a number is accepted too, NaN and Infinity never. */
 export const decimal = z.union([z.string(), z.number()]).transform((value, ctx) => {
@@ -87,3 +87,44 @@ export const openOrderSchema = z
       status: o.status,
     }),
   );
+
+export const brokerOrderSchema = z
+  .object({
+    id: z.string().min(1),
+    clientOrderId: z.string(),
+    symbol: z.string().min(1),
+    side: z.enum(['buy', 'sell']),
+    // Absent on notional (dollar-amount) orders until they fill; null-valued fields come through as undefined.
+    qty: decimal.optional(),
+    status: z.string().min(1),
+    filledQty: decimal.optional(),
+    filledAvgPrice: decimal.optional(),
+    submittedAt: z.date().optional(),
+    createdAt: z.date().optional(),
+  })
+  .transform((o, ctx): BrokerOrder => {
+    // Some statuses (pending_new) may lack submitted_at; the creation time is the closest truth.
+    const submittedAt = o.submittedAt ?? o.createdAt;
+    if (submittedAt === undefined) {
+      ctx.addIssue({ code: 'custom', message: 'expected submitted_at or created_at' });
+      return z.NEVER;
+    }
+    return {
+      id: o.id,
+      clientOrderId: o.clientOrderId,
+      symbol: o.symbol,
+      side: o.side,
+      qty: o.qty ?? 0,
+      status: o.status,
+      filledQty: o.filledQty ?? 0,
+      filledAvgPrice: o.filledAvgPrice ?? null,
+      submittedAt: submittedAt.toISOString(),
+    };
+  });
+
+const HOURS_MINUTES = /^\d{2}:\d{2}$/;
+
+/** The SDK turns the calendar's `date` (YYYY-MM-DD) into a Date at midnight UTC; its UTC date is the day. */
+export const tradingDaySchema = z
+  .object({ date: z.date(), open: z.string().regex(HOURS_MINUTES), close: z.string().regex(HOURS_MINUTES) })
+  .transform((d): TradingDay => ({ date: d.date.toISOString().slice(0, 10), open: d.open, close: d.close }));

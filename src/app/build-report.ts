@@ -1,0 +1,47 @@
+import type { ExecutionReport, RunReport } from './report.js';
+import type { MarketSnapshot, RebalancePlan } from './plan-rebalance.js';
+import type { RunInputs } from './run-inputs.js';
+import type { ScheduleStatus } from './schedule-check.js';
+import type { BrokerSession } from './session.js';
+
+export interface ReportParts {
+  readonly inputs: RunInputs;
+  readonly session: BrokerSession;
+  readonly snapshot: MarketSnapshot;
+  readonly plan: RebalancePlan;
+  readonly schedule: ScheduleStatus;
+  readonly settled: { readonly found: number; readonly canceled: number };
+  readonly runId: string;
+  readonly auditFile: string;
+  readonly execution: ExecutionReport | null;
+  readonly exitCode: number;
+}
+
+/** The run report: what a person reads, or a program parses with --json. */
+export function buildReport(parts: ReportParts): RunReport {
+  const { inputs, session, snapshot, plan } = parts;
+  return {
+    mode: inputs.mode,
+    runId: parts.runId,
+    auditFile: parts.auditFile,
+    broker: session.kind,
+    brokerDetail: session.detail,
+    asOf: snapshot.clock.timestamp,
+    market: { isOpen: snapshot.clock.isOpen, nextOpen: snapshot.clock.nextOpen, nextClose: snapshot.clock.nextClose },
+    regime: { name: inputs.regime, allocation: plan.allocation, source: 'override' },
+    account: { equity: snapshot.account.equity, cash: snapshot.account.cash, buyingPower: snapshot.account.buyingPower },
+    universe: { name: inputs.universe.name, size: inputs.universe.symbols.length },
+    topN: inputs.config.topN,
+    sizingMode: inputs.config.sizing.mode,
+    picks: plan.scan.picks.map(({ rank, symbol, momentum, price, high52w }) => ({ rank, symbol, momentum, price, high52w })),
+    excluded: plan.scan.excluded,
+    targets: plan.targets.map(({ symbol, qty, price, value }) => ({ symbol, qty, price, value })),
+    orders: plan.orders.map(({ action, side, symbol, qty, fromQty, toQty, phase, reason }) => ({ action, side, symbol, qty, fromQty, toQty, phase, reason })),
+    validation: plan.validation,
+    deployment: plan.deployment,
+    schedule: { kind: parts.schedule.kind, isRebalanceDay: parts.schedule.isRebalanceDay, next: parts.schedule.next },
+    settled: parts.settled,
+    execution: parts.execution,
+    exitCode: parts.exitCode,
+  };
+}

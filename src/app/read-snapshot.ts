@@ -1,0 +1,49 @@
+import type { Logger } from 'pino';
+import { formatInTimeZone } from 'date-fns-tz';
+import type { Config } from '../config/schema.js';
+import type { Broker } from '../broker/port.js';
+import type { MarketData } from '../market-data/port.js';
+import type { MarketClock } from '../domain/index.js';
+import type { MarketSnapshot } from './plan-rebalance.js';
+
+/** The New York date of a broker timestamp: the trading date a run belongs to. */
+export function newYorkDate(timestamp: string): string {
+  return formatInTimeZone(new Date(timestamp), 'America/New_York', 'yyyy-MM-dd');
+}
+
+/** Reads the account and the market: the only broker calls a plan needs. */
+export async function readSnapshot(
+  source: { readonly broker: Broker; readonly marketData: MarketData },
+  clock: MarketClock,
+  universe: readonly string[],
+  config: Config,
+  logger: Logger,
+): Promise<MarketSnapshot> {
+  const log = logger.child({ stage: 'market-data' });
+  const [account, positions, openOrders] = await Promise.all([
+    source.broker.getAccount(),
+    source.broker.getPositions(),
+    source.broker.getOpenOrders(),
+  ]);
+  const symbols = [...new Set([...universe, ...positions.map((p) => p.symbol)])];
+  const end = newYorkDate(clock.timestamp);
+  const tradingDays = Math.max(config.scanner.lookbackDays, config.scanner.minHistoryDays);
+  const start = addDays(end, -calendarDaysFor(tradingDays));
+  const [assets, bars] = await Promise.all([
+    source.broker.getAssets(symbols),
+    source.marketData.getDailyBars({ symbols: universe, start, end, adjustment: config.data.adjustment, feed: config.data.feed }),
+  ]);
+  log.info({ symbols: universe.length, barsSymbols: bars.bars.size, requests: bars.requests, start, end }, 'bars fetched');
+  return { clock, account, positions, openOrders, assets, bars: bars.bars };
+}
+
+/** Calendar days that surely hold `tradingDays` NYSE sessions (252 a year, plus holidays and slack). */
+export function calendarDaysFor(tradingDays: number): number {
+  return Math.ceil((tradingDays * 365) / 252) + 14;
+}
+
+export function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}

@@ -1,0 +1,84 @@
+import { createHash } from 'node:crypto';
+import { dirname, resolve } from 'node:path';
+import { loadConfig, overrideFileFor } from '../config/load-config.js';
+import type { Config } from '../config/schema.js';
+import { resolveUniverse, type Universe } from '../config/universe.js';
+import { err, ok, type Regime, type Result, type SizingMode } from '../domain/index.js';
+import { chooseBroker, type BrokerChoice } from './broker-choice.js';
+import type { Env } from './environment.js';
+import type { Paths } from './paths.js';
+import type { RunMode } from './report.js';
+
+export interface RebalanceRequest {
+  readonly dryRun: boolean;
+  readonly regime?: Regime;
+  readonly topN?: number;
+  readonly universe?: string;
+  readonly force: boolean;
+  readonly live?: boolean;
+  readonly sizing?: SizingMode;
+  readonly configFile?: string;
+  readonly scenario?: string;
+  readonly auditFile?: string;
+}
+
+export interface RunInputs {
+  readonly config: Config;
+  readonly universe: Universe;
+  readonly regime: Regime;
+  readonly choice: BrokerChoice;
+  readonly mode: RunMode;
+  readonly auditPath: string;
+  /** One lock per account: runs against different accounts never wait for each other. */
+  readonly lockPath: string;
+}
+
+/** Everything a run needs that can be checked before touching a broker; every problem is bad input (exit 2). */
+export function resolveRunInputs(request: RebalanceRequest, env: Env, cwd: string, paths: Paths): Result<RunInputs> {
+  const loaded = loadConfig({
+    defaultFile: paths.defaultConfig,
+    ...optional('overrideFile', overrideFileFor(paths.configDir, request.configFile, cwd)),
+  });
+  if (!loaded.ok) return loaded;
+  const config: Config = {
+    ...loaded.value,
+    topN: request.topN ?? loaded.value.topN,
+    sizing: { ...loaded.value.sizing, mode: request.sizing ?? loaded.value.sizing.mode },
+  };
+  const universe = resolveUniverse(request.universe ?? config.universe, paths.universesDir, cwd);
+  if (!universe.ok) return universe;
+  if (request.regime === undefined) {
+    return err(['a regime must be given with --regime (TREND_BULL, TREND_NEUTRAL, TREND_BEAR or CRASH): the regime detector is not available yet']);
+  }
+  const choice = chooseBroker(env, request.scenario);
+  if (!choice.ok) return choice;
+  const live = choice.value.kind === 'alpaca' && !choice.value.paper;
+  if (live && !request.dryRun && !(request.live === true && config.allowLive)) {
+    return err([
+      'refusing to trade a LIVE Alpaca account: live trading needs both --live and "allowLive": true in the config ' +
+        `(given: --live ${request.live === true ? 'yes' : 'no'}, allowLive ${config.allowLive}); nothing was sent`,
+    ]);
+  }
+  const auditPath = resolve(cwd, request.auditFile ?? config.audit.path);
+  return ok({
+    config,
+    universe: universe.value,
+    regime: request.regime,
+    choice: choice.value,
+    mode: request.dryRun ? 'dry-run' : live ? 'live' : 'paper',
+    auditPath,
+    lockPath: resolve(dirname(auditPath), `.rebalance-${accountKey(choice.value, cwd)}.lock`),
+  });
+}
+
+function accountKey(choice: BrokerChoice, cwd: string): string {
+  const identity =
+    choice.kind === 'alpaca'
+      ? `alpaca|${choice.paper ? 'paper' : 'live'}|${choice.keyId}`
+      : `local|${choice.scenarioPath === undefined ? 'demo' : resolve(cwd, choice.scenarioPath)}`;
+  return createHash('sha256').update(identity).digest('hex').slice(0, 12);
+}
+
+function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
+}

@@ -1,0 +1,20 @@
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const DAY_MS = 86_400_000;
+
+/**
+ * The Date bounds to ask GET /v2/calendar for, one day wider than wanted on each side. The SDK sends them as full
+ * ISO date-times (midnight UTC), and whether Alpaca reads such a time in UTC or in New York (where midnight UTC is
+ * still the day before) is not documented: the wider range holds the wanted days either way, and the caller keeps
+ * only the dates from start to end.
+ */
+export function calendarQuery(start: string, end: string): { readonly start: Date; readonly end: Date } {
+  for (const date of [start, end]) {
+    if (!ISO_DATE.test(date) || Number.isNaN(Date.parse(`${date}T00:00:00Z`))) {
+      throw new RangeError(`calendar date must be YYYY-MM-DD, got ${JSON.stringify(date)}`);
+    }
+  }
+  return {
+    start: new Date(Date.parse(`${start}T00:00:00Z`) - DAY_MS),
+    end: new Date(Date.parse(`${end}T00:00:00Z`) + DAY_MS),
+  };
+}

@@ -1,0 +1,263 @@
+import type { Logger } from 'pino';
+import type { AuditTrail } from '../audit/audit-trail.js';
+import { BrokerError, type Broker } from '../broker/port.js';
+import type { BrokerOrder, OrderIntent, OrderRequest } from '../domain/index.js';
+import { auditEventForStatus } from './audit-events.js';
+import { clientOrderId, planHash } from './client-order-id.js';
+import { OrderTracker } from './order-tracker.js';
+import { resizeBuys } from './resize-buys.js';
+import { sameQty, verifyPositions, type PositionCheck } from './verify-positions.js';
+
+export interface ExecutionSettings {
+  readonly fillTimeoutMs: number;
+  readonly pollIntervalMs: number;
+  readonly buyingPowerReserve: number;
+  /** Whether buys of this symbol may be resized to fractional quantities. */
+  readonly isFractional: (symbol: string) => boolean;
+}
+
+export interface ExecutionDeps {
+  readonly broker: Broker;
+  readonly audit: AuditTrail;
+  readonly logger: Logger;
+  readonly now: () => Date;
+}
+
+export interface ExecutionInput {
+  /** The New York trading date, YYYY-MM-DD: part of every client order id. */
+  readonly tradingDate: string;
+  readonly orders: readonly OrderIntent[];
+  readonly prices: ReadonlyMap<string, number>;
+}
+
+export interface ExecutedOrder {
+  readonly clientOrderId: string;
+  readonly orderId: string | null;
+  readonly phase: 1 | 2;
+  readonly symbol: string;
+  readonly side: 'buy' | 'sell';
+  readonly qty: number;
+  readonly status: string;
+  readonly filledQty: number;
+  readonly filledAvgPrice: number | null;
+}
+
+export interface ExecutionResult {
+  readonly status: 'complete' | 'incomplete';
+  readonly reason: string | null;
+  readonly orders: readonly ExecutedOrder[];
+  readonly positionsAfter: readonly PositionCheck[];
+  /** Every shortfall with its cause, for the report. */
+  readonly problems: readonly string[];
+}
+
+/**
+ * Phase 1 sells, waits until each is final, re-reads buying power, resizes the buys to fit, phase 2 buys, waits,
+ * then checks positions against targets. Every step is on the audit trail before the broker call that follows it.
+ */
+export async function executePlan(input: ExecutionInput, settings: ExecutionSettings, deps: ExecutionDeps): Promise<ExecutionResult> {
+  const run = new ExecutionRun(input, settings, deps);
+  return run.execute();
+}
+
+class ExecutionRun {
+  private readonly executed = new Map<string, ExecutedOrder>();
+  private readonly problems: string[] = [];
+  private readonly tracker: OrderTracker;
+  private readonly hash: string;
+  private readonly since: string;
+  private readonly log: Logger;
+
+  constructor(
+    private readonly input: ExecutionInput,
+    private readonly settings: ExecutionSettings,
+    private readonly deps: ExecutionDeps,
+  ) {
+    this.hash = planHash(input.orders);
+    // Poll for orders from a little before this run: the broker's clock and ours may differ slightly.
+    this.since = new Date(deps.now().getTime() - 60_000).toISOString();
+    this.log = deps.logger.child({ stage: 'execute' });
+    this.tracker = new OrderTracker(deps.broker, () => deps.now().getTime(), settings.pollIntervalMs, (order) =>
+      this.onOrderChange(order),
+    );
+  }
+
+  async execute(): Promise<ExecutionResult> {
+    const streaming = await this.tracker.startStream();
+    this.log.info({ streaming }, streaming ? 'listening to trade updates' : 'trade updates unavailable: polling only');
+    try {
+      const sells = this.input.orders.filter((o) => o.phase === 1);
+      const sellsDone = await this.runPhase(1, sells.map((o) => this.requestFor(o, o.qty)));
+      if (!sellsDone) {
+        this.problems.push('no buy was sent: the sell phase did not finish');
+      } else {
+        const buys = await this.sizeBuys(this.input.orders.filter((o) => o.phase === 2));
+        await this.runPhase(2, buys);
+      }
+      return await this.verify();
+    } finally {
+      await this.tracker.stop();
+    }
+  }
+
+  /** Submits the phase's orders, then waits for each to be final; cancels what is still open at the deadline. */
+  private async runPhase(phase: 1 | 2, requests: readonly OrderRequest[]): Promise<boolean> {
+    const placed: string[] = [];
+    for (const request of requests) {
+      const order = await this.submit(phase, request);
+      if (order === 'stop') return false;
+      if (order !== undefined) placed.push(order.id);
+    }
+    const deadline = this.deps.now().getTime() + this.settings.fillTimeoutMs;
+    const stillOpen = await this.tracker.waitForFinal(placed, deadline, this.since);
+    if (stillOpen.length === 0) return true;
+    for (const order of stillOpen) {
+      this.deps.audit.record({
+        ...this.orderFields(order, phase),
+        event: 'fill_timeout',
+        reason: `not filled within ${this.settings.fillTimeoutMs / 1000}s: cancelling`,
+      });
+      this.problems.push(`${order.side} ${order.symbol}: not filled within ${this.settings.fillTimeoutMs / 1000}s, cancelled`);
+      await this.deps.broker.cancelOrder(order.id).catch((e: unknown) => this.problems.push(`cancel ${order.symbol}: ${(e as Error).message}`));
+    }
+    // Cancels settle quickly; wait a bounded while so the trail records the final state.
+    await this.tracker.waitForFinal(stillOpen.map((o) => o.id), this.deps.now().getTime() + Math.max(10_000, this.settings.pollIntervalMs * 3), this.since);
+    return false;
+  }
+
+  private async submit(phase: 1 | 2, request: OrderRequest): Promise<BrokerOrder | undefined | 'stop'> {
+    const base = {
+      phase,
+      symbol: request.symbol,
+      side: request.side,
+      qty: request.qty,
+      orderType: request.type,
+      timeInForce: request.timeInForce,
+      clientOrderId: request.clientOrderId,
+    } as const;
+    this.executed.set(request.clientOrderId, { ...executedFrom(request, phase), status: 'submitting' });
+    this.deps.audit.record({ ...base, event: 'order_submitted' });
+    try {
+      const outcome = await this.deps.broker.submitOrder(request);
+      if (outcome.kind === 'rejected') {
+        this.executed.set(request.clientOrderId, { ...executedFrom(request, phase), status: 'rejected' });
+        this.deps.audit.record({ ...base, event: 'order_rejected', status: 'rejected', reason: `broker rejected (HTTP ${outcome.status}): ${outcome.message}` });
+        this.problems.push(`${request.side} ${request.symbol} ${request.qty}: rejected by the broker: ${outcome.message}`);
+        return undefined;
+      }
+      this.tracker.track(outcome.order);
+      return outcome.order;
+    } catch (error) {
+      if (!(error instanceof BrokerError)) throw error;
+      this.executed.set(request.clientOrderId, { ...executedFrom(request, phase), status: 'unknown' });
+      const reason = `outcome unknown after retries: ${error.message}; stopping (a rerun settles it by its client order id)`;
+      this.deps.audit.record({ ...base, event: 'run_failed', reason });
+      this.problems.push(`${request.side} ${request.symbol}: ${reason}`);
+      return 'stop';
+    }
+  }
+
+  /** Re-reads buying power and shrinks the buys (largest first) until they fit, recording any resize. */
+  private async sizeBuys(buys: readonly OrderIntent[]): Promise<readonly OrderRequest[]> {
+    if (buys.length === 0) return [];
+    const account = await this.deps.broker.getAccount();
+    const budget = account.buyingPower * (1 - this.settings.buyingPowerReserve);
+    const sized = resizeBuys(
+      buys.map((b) => ({ symbol: b.symbol, qty: b.qty, price: this.input.prices.get(b.symbol) ?? Number.NaN, fractional: this.settings.isFractional(b.symbol) })),
+      budget,
+    );
+    for (const change of sized.changes) {
+      const reason = `buying power ${account.buyingPower.toFixed(2)} less ${this.settings.buyingPowerReserve * 100}% reserve = ${budget.toFixed(2)}: buy ${change.symbol} ${change.from} -> ${change.to}`;
+      this.deps.audit.record({ event: 'buys_resized', phase: 2, symbol: change.symbol, side: 'buy', qty: change.to, reason });
+      this.problems.push(`buy ${change.symbol} resized from ${change.from} to ${change.to} to fit buying power`);
+    }
+    const byIntent = new Map(buys.map((b) => [b.symbol, b]));
+    return sized.buys
+      .map((b) => ({ intent: byIntent.get(b.symbol), qty: b.qty }))
+      .filter((b): b is { intent: OrderIntent; qty: number } => b.intent !== undefined && b.qty > 0)
+      .map((b) => this.requestFor(b.intent, b.qty));
+  }
+
+  private async verify(): Promise<ExecutionResult> {
+    const positions = await this.deps.broker.getPositions();
+    const targets = new Map(this.input.orders.map((o) => [o.symbol, o.toQty]));
+    const checks = verifyPositions(targets, positions);
+    for (const check of checks) {
+      const reason = sameQty(check.qty, check.targetQty) ? 'at target' : `short of target by ${roundQty(check.targetQty - check.qty)}`;
+      this.deps.audit.record({ event: 'position_checked', symbol: check.symbol, qty: check.qty, reason: `target ${check.targetQty}: ${reason}` });
+      if (!sameQty(check.qty, check.targetQty)) this.problems.push(`${check.symbol}: holds ${check.qty}, target ${check.targetQty}`);
+    }
+    const orders = [...this.executed.values()];
+    const allFilled = orders.every((o) => o.status === 'filled' && sameQty(o.filledQty, o.qty));
+    const complete = this.problems.length === 0 && allFilled && checks.every((c) => sameQty(c.qty, c.targetQty));
+    return {
+      status: complete ? 'complete' : 'incomplete',
+      reason: complete ? null : (this.problems[0] ?? 'not every order filled'),
+      orders,
+      positionsAfter: checks,
+      problems: this.problems,
+    };
+  }
+
+  private onOrderChange(order: BrokerOrder): void {
+    const known = this.executed.get(order.clientOrderId);
+    const phase = known?.phase ?? 1;
+    this.executed.set(order.clientOrderId, {
+      clientOrderId: order.clientOrderId,
+      orderId: order.id,
+      phase,
+      symbol: order.symbol,
+      side: order.side,
+      qty: order.qty,
+      status: order.status,
+      filledQty: order.filledQty,
+      filledAvgPrice: order.filledAvgPrice,
+    });
+    const event = auditEventForStatus(order.status);
+    if (event !== undefined) this.deps.audit.record({ ...this.orderFields(order, phase), event });
+    this.log.info({ symbol: order.symbol, side: order.side, status: order.status, filledQty: order.filledQty }, 'order update');
+  }
+
+  private orderFields(order: BrokerOrder, phase: 1 | 2) {
+    return {
+      phase,
+      symbol: order.symbol,
+      side: order.side,
+      qty: order.qty,
+      orderType: 'market',
+      timeInForce: 'day',
+      clientOrderId: order.clientOrderId,
+      orderId: order.id,
+      status: order.status,
+      filledQty: order.filledQty,
+      filledAvgPrice: order.filledAvgPrice,
+    } as const;
+  }
+
+  private requestFor(intent: OrderIntent, qty: number): OrderRequest {
+    return {
+      clientOrderId: clientOrderId(this.input.tradingDate, intent.symbol, intent.side, this.hash),
+      symbol: intent.symbol,
+      side: intent.side,
+      qty,
+      type: 'market',
+      timeInForce: 'day',
+    };
+  }
+}
+
+function executedFrom(request: OrderRequest, phase: 1 | 2): ExecutedOrder {
+  return {
+    clientOrderId: request.clientOrderId,
+    orderId: null,
+    phase,
+    symbol: request.symbol,
+    side: request.side,
+    qty: request.qty,
+    status: 'submitting',
+    filledQty: 0,
+    filledAvgPrice: null,
+  };
+}
+
+const roundQty = (n: number): number => Math.round(n * 1e9) / 1e9;
