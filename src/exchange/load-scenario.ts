@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, extname, resolve } from 'node:path';
 import type { Result } from '../domain/index.js';
-import { err } from '../domain/index.js';
+import { err, ok } from '../domain/index.js';
 import { loadBarsDirectory } from './bars-dir.js';
 import type { MarketScenario } from './scenario.js';
 import { buildScenario, parseScenarioFile } from './scenario-build.js';
@@ -36,5 +36,7 @@ export async function loadScenarioFile(path: string): Promise<Result<MarketScena
   const bars = await loadBarsDirectory(dataDir);
   if (!bars.ok) return bars;
   const built = buildScenario(parsed.value, bars.value, basename(file, extname(file)));
-  return built.ok ? built : err(built.error.map((m) => `${file}: ${m}`));
+  if (!built.ok) return err(built.error.map((m) => `${file}: ${m}`));
+  const { statePath } = built.value;
+  return statePath === undefined ? built : ok({ ...built.value, statePath: resolve(dirname(file), statePath) });
 }

@@ -63,6 +63,14 @@ export function buildScenario(file: ScenarioFile, bars: BarsBySymbol, name: stri
     },
     ...(keys ? { keys } : {}),
     faults: file.faults,
+    fills: {
+      ...file.fills,
+      partial: Object.fromEntries(Object.entries(file.fills.partial).map(([symbol, fraction]) => [symbol.trim().toUpperCase(), fraction])),
+      reject: upper(file.fills.reject),
+      neverFill: upper(file.fills.neverFill),
+    },
+    // Still relative to the scenario file: loadScenarioFile resolves it.
+    ...(file.statePath !== undefined ? { statePath: file.statePath } : {}),
   });
 }
 

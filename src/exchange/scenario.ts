@@ -37,6 +37,18 @@ export const scenarioFileSchema = z.strictObject({
     })
     .optional(),
   faults: faultsSchema.prefault({}),
+  /** How the exchange fills orders; the defaults fill every order in full at the current price. */
+  fills: z
+    .strictObject({
+      delayMs: z.number().int().nonnegative().max(86_400_000).default(50),
+      slippageBps: z.number().finite().nonnegative().max(10_000).default(0),
+      partial: z.record(z.string(), z.number().min(0).max(1)).default({}),
+      reject: z.array(z.string()).default([]),
+      neverFill: z.array(z.string()).default([]),
+    })
+    .prefault({}),
+  /** Where the exchange keeps its state between runs (relative to the scenario file); none = memory only. */
+  statePath: z.string().min(1).optional(),
 });
 export type ScenarioFile = z.infer<typeof scenarioFileSchema>;
 
@@ -63,4 +75,22 @@ export interface MarketScenario {
   readonly keys?: { readonly keyId?: string; readonly secretKey?: string };
   /** Injected latency, errors, rate limiting and dropped connections; absent means none. */
   readonly faults?: FaultConfig;
+  /** Absent: every order fills in full, 50 ms after it is routed, at the current price. */
+  readonly fills?: FillRules;
+  /** Absolute path of the persisted exchange state; absent: in memory only. */
+  readonly statePath?: string;
+}
+
+/** How the local exchange executes orders. Symbols are upper case. */
+export interface FillRules {
+  /** Wall-clock delay between an order being routed ("new") and its execution. */
+  readonly delayMs: number;
+  /** Buys pay this much more than the current price, sells get this much less (1 bp = 0.01 %). */
+  readonly slippageBps: number;
+  /** Symbol -> fraction (0..1) of each order that fills; the rest stays open as partially_filled. */
+  readonly partial: Readonly<Record<string, number>>;
+  /** Orders on these symbols are accepted, then rejected. */
+  readonly reject: readonly string[];
+  /** Orders on these symbols stay "new" until canceled or expired. */
+  readonly neverFill: readonly string[];
 }

@@ -1,10 +1,13 @@
 import type { ExchangeContext } from './context.js';
 import { newYorkDate } from './dates.js';
 import { quoteAsOf } from './market.js';
+import { buyingPowerLeft, heldForOrders, openBuyCost } from './orders/exposure.js';
 
 export interface PositionValuation {
   readonly symbol: string;
   readonly qty: number;
+  /** Shares locked by open sell orders (Alpaca's held_for_orders). */
+  readonly heldForOrders: number;
   readonly avgEntryPrice: number;
   readonly price: number;
   readonly lastdayPrice: number;
@@ -38,6 +41,7 @@ export function valuePositions(ctx: ExchangeContext): readonly PositionValuation
       return {
         symbol,
         qty: held.qty,
+        heldForOrders: heldForOrders(ctx.state, ctx.scenario, symbol, ctx.state.now),
         avgEntryPrice: held.avgEntryPrice,
         price: quote.price,
         lastdayPrice: quote.lastdayPrice,
@@ -50,7 +54,7 @@ export function valuePositions(ctx: ExchangeContext): readonly PositionValuation
 
 export function valueAccount(ctx: ExchangeContext, positions: readonly PositionValuation[]): AccountValuation {
   const { cash } = ctx.state;
-  const { multiplier, buyingPower } = ctx.scenario.account;
+  const { multiplier } = ctx.scenario.account;
   const longMarketValue = positions.reduce((sum, p) => sum + p.marketValue, 0);
   const lastdayValue = positions.reduce((sum, p) => sum + p.lastdayValue, 0);
   return {
@@ -58,8 +62,9 @@ export function valueAccount(ctx: ExchangeContext, positions: readonly PositionV
     longMarketValue,
     equity: cash + longMarketValue,
     lastEquity: cash + lastdayValue,
-    buyingPower: buyingPower ?? Math.max(cash * multiplier, 0),
-    nonMarginableBuyingPower: Math.max(cash, 0),
+    // Open buys hold buying power until they fill or are canceled.
+    buyingPower: buyingPowerLeft(ctx.state, ctx.scenario, ctx.state.now),
+    nonMarginableBuyingPower: Math.max(cash - openBuyCost(ctx.state, ctx.scenario, ctx.state.now), 0),
     multiplier,
   };
 }

@@ -205,11 +205,16 @@ describe('openAuditTrail', () => {
 
     const files = trailFiles(dir);
     expect(files.length).toBeGreaterThan(3);
-    expect(files[0]).toBe(join(dir, 'execution_log.2025-11-20T15-45-02-500.csv'));
     for (const file of files) {
       expect(readFileSync(file).length).toBeLessThanOrEqual(maxBytes);
       expect(rowsOf(file).length).toBeGreaterThan(0);
     }
+    // Each rotated file is named after the New York time of the row that no longer fit, which opens the next file.
+    files.slice(0, -1).forEach((file, i) => {
+      const opener = rowsOf(files[i + 1] ?? '')[0]?.['timestamp'] ?? '';
+      const stamp = opener.slice(0, 23).replaceAll(':', '-').replace('.', '-');
+      expect(file).toBe(join(dir, `execution_log.${stamp}.csv`));
+    });
     expect(files.flatMap((file) => rowsOf(file).map((row) => row['reason']))).toEqual(recorded);
   });
 

@@ -16,7 +16,7 @@ import { BrokerError, type Broker } from '../port.js';
 import { DEFAULT_BACKOFF, withRetries, type Backoff } from './backoff.js';
 import { calendarQuery } from './calendar-range.js';
 import type { AlpacaClient } from './client.js';
-import { callAlpaca, isApiError, isRetryable, unexpectedResponse } from './errors.js';
+import { callAlpaca, isRetryable, isTimeout, unexpectedResponse } from './errors.js';
 import { allOrderPages, ORDERS_PAGE_LIMIT, type OrdersPageQuery } from './order-pages.js';
 import {
   accountSchema,
@@ -75,7 +75,8 @@ export class AlpacaBroker implements Broker {
     );
   }
 
-  private readonly retryable = (error: unknown): boolean => isRetryable(error, this.client.redact);
+  // Timeouts are left out: each already waited timeoutMs, and a stalled host deserves a report, not minutes more.
+  private readonly retryable = (error: unknown): boolean => isRetryable(error, this.client.redact) && !isTimeout(error);
 
   private get trading() {
     return this.client.sdk.trading;
@@ -205,5 +206,3 @@ export class AlpacaBroker implements Broker {
     return openTradeStream(this.client, onUpdate, this.streamTimeoutMs);
   }
 }
-
-export { isApiError };

@@ -8,13 +8,14 @@ const DAY_MS = 86_400_000;
  * only the dates from start to end.
  */
 export function calendarQuery(start: string, end: string): { readonly start: Date; readonly end: Date } {
-  for (const date of [start, end]) {
-    if (!ISO_DATE.test(date) || Number.isNaN(Date.parse(`${date}T00:00:00Z`))) {
-      throw new RangeError(`calendar date must be YYYY-MM-DD, got ${JSON.stringify(date)}`);
-    }
+  return { start: new Date(utcMidnight(start) - DAY_MS), end: new Date(utcMidnight(end) + DAY_MS) };
+}
+
+function utcMidnight(date: string): number {
+  const ms = ISO_DATE.test(date) ? Date.parse(`${date}T00:00:00Z`) : Number.NaN;
+  // Round-tripping catches dates that parse but do not exist, like 2025-02-30.
+  if (Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 10) !== date) {
+    throw new RangeError(`calendar date must be a real YYYY-MM-DD, got ${JSON.stringify(date)}`);
   }
-  return {
-    start: new Date(Date.parse(`${start}T00:00:00Z`) - DAY_MS),
-    end: new Date(Date.parse(`${end}T00:00:00Z`) + DAY_MS),
-  };
+  return ms;
 }

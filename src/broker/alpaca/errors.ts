@@ -92,3 +92,13 @@ export function isDuplicateClientOrderId(error: unknown): boolean {
 export function isRetryable(error: unknown, redact: (text: string) => string): boolean {
   return toBrokerError(error, 'retrying', redact)?.kind === 'retryable';
 }
+
+/** The SDK gave up waiting (timeoutMs) or was aborted: repeating it would likely wait just as long again. */
+export function isTimeout(error: unknown): boolean {
+  let cause: unknown = isFetchError(error) ? (error as { cause?: unknown }).cause : undefined;
+  for (let depth = 0; cause instanceof Error && depth < 3; depth++) {
+    if (cause.name === 'TimeoutError' || cause.name === 'AbortError') return true;
+    cause = (cause as { cause?: unknown }).cause;
+  }
+  return false;
+}

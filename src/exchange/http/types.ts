@@ -6,6 +6,8 @@ export interface ApiRequest {
   /** Path parameters, already URL-decoded. */
   readonly params: Readonly<Record<string, string>>;
   readonly query: URLSearchParams;
+  /** The parsed JSON body; undefined when the request had none. */
+  readonly body: unknown;
 }
 
 export interface ApiResponse {

@@ -16,7 +16,7 @@ export function positionJson(p: PositionValuation, asset: ListedAsset | undefine
     asset_class: 'us_equity',
     asset_marginable: true,
     qty,
-    qty_available: qty,
+    qty_available: formatQty(Math.max(p.qty - p.heldForOrders, 0)),
     avg_entry_price: formatPrice(p.avgEntryPrice),
     side: 'long',
     market_value: formatMoney(p.marketValue),

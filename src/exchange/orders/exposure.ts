@@ -47,3 +47,12 @@ export function openSellIds(state: ExchangeState, symbol: string): string[] {
 export function hasOppositeOpenOrder(state: ExchangeState, symbol: string, side: 'buy' | 'sell'): boolean {
   return openOrders(state, side === 'buy' ? 'sell' : 'buy', symbol).length > 0;
 }
+
+/**
+ * Buying power left for new buys: the account's (a fixed scenario figure, else cash × multiplier) less what open buys
+ * hold. Sells do not add to it until they fill, as at Alpaca.
+ */
+export function buyingPowerLeft(state: ExchangeState, scenario: MarketScenario, now: Date): number {
+  const base = scenario.account.buyingPower ?? Math.max(state.cash * scenario.account.multiplier, 0);
+  return Math.max(base - openBuyCost(state, scenario, now), 0);
+}

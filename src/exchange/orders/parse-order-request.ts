@@ -57,6 +57,9 @@ export function parseOrderRequest(body: unknown): Result<OrderRequest, ApiRespon
   const limitPrice = amount(f['limit_price'], 'limit_price');
   if (!limitPrice.ok) return limitPrice;
   if (type === 'limit' && limitPrice.value === null) return err(unprocessable('limit_price is required for limit orders'));
+  if (limitPrice.value !== null && isSubPenny(limitPrice.value)) {
+    return err(unprocessable('invalid limit_price: sub-penny increment does not fulfill minimum pricing criteria'));
+  }
 
   const extendedHours = f['extended_hours'] ?? false;
   if (typeof extendedHours !== 'boolean') return err(unprocessable('extended_hours must be a boolean'));
@@ -98,6 +101,12 @@ function amount(value: unknown, field: string): Result<number | null, ApiRespons
   const parsed = Number(raw);
   if (!(parsed > 0) || !Number.isFinite(parsed)) return err(unprocessable(`${field} must be > 0`));
   return ok(parsed);
+}
+
+/** US equities quote in cents from $1 up and in hundredths of a cent below. */
+function isSubPenny(price: number): boolean {
+  const scaled = price * (price >= 1 ? 100 : 10_000);
+  return Math.abs(scaled - Math.round(scaled)) > 1e-6;
 }
 
 function text(value: unknown): string | undefined {

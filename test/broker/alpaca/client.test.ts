@@ -1,8 +1,9 @@
 import { createServer } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { AlpacaBroker } from '../../../src/broker/alpaca/alpaca-broker.js';
-import { createAlpacaClient, normaliseBaseUrl, rewriteAlpacaUrl } from '../../../src/broker/alpaca/client.js';
+import { createAlpacaClient, LOCAL_EXCHANGE_RETRY, normaliseBaseUrl, rewriteAlpacaUrl } from '../../../src/broker/alpaca/client.js';
 import { BrokerError } from '../../../src/broker/port.js';
+import { recordedBackoff } from './recorded-backoff.js';
 
 const keys = { keyId: 'key-id-1234', secretKey: 'secret-5678' };
 
@@ -71,8 +72,11 @@ describe('createAlpacaClient', () => {
   it('reports an unreachable host as a retryable BrokerError without the keys', async () => {
     const port = await closedPort();
     const client = createAlpacaClient({ ...keys, paper: true, tradingBaseUrl: `http://127.0.0.1:${port}`, retry: false });
-    const failure = await new AlpacaBroker(client).getClock().catch((e: unknown) => e);
+    const backoff = recordedBackoff();
+    const failure = await new AlpacaBroker(client, { backoff }).getClock().catch((e: unknown) => e);
     expect(failure).toBeInstanceOf(BrokerError);
+    // A read is repeated (the adapter's own retries) before the failure is reported.
+    expect(backoff.waits).toEqual([100, 200]);
     expect((failure as BrokerError).kind).toBe('retryable');
     expect((failure as BrokerError).message).toMatch(/Could not reach Alpaca while reading the market clock/);
     expect((failure as BrokerError).message).not.toContain(keys.secretKey);
@@ -83,8 +87,47 @@ describe('createAlpacaClient', () => {
     const silent: typeof fetch = (_url, init) =>
       new Promise((_resolve, reject) => init?.signal?.addEventListener('abort', () => reject(init.signal?.reason)));
     const client = createAlpacaClient({ ...keys, paper: true, fetchImpl: silent, timeoutMs: 50, retry: false });
-    const failure = await new AlpacaBroker(client).getAccount().catch((e: unknown) => e);
+    const backoff = recordedBackoff();
+    const failure = await new AlpacaBroker(client, { backoff }).getAccount().catch((e: unknown) => e);
     expect((failure as BrokerError).kind).toBe('retryable');
     expect((failure as BrokerError).message).toContain('timed out');
+    // A timed-out read is not repeated: it already waited timeoutMs.
+    expect(backoff.waits).toEqual([]);
+  });
+});
+
+describe('createAlpacaClient retry policy', () => {
+  const clockBody = JSON.stringify({
+    timestamp: '2024-03-15T11:00:00-04:00',
+    is_open: true,
+    next_open: '2024-03-18T09:30:00-04:00',
+    next_close: '2024-03-15T16:00:00-04:00',
+  });
+  /** A host that answers 500 to the first `failures` requests, then the clock. */
+  function flakyHost(failures: number): typeof fetch {
+    let calls = 0;
+    return () =>
+      Promise.resolve(
+        ++calls <= failures
+          ? new Response('{"code":50010000,"message":"internal server error"}', { status: 500 })
+          : new Response(clockBody, { status: 200, headers: { 'Content-Type': 'application/json' } }),
+      );
+  }
+
+  it('with LOCAL_EXCHANGE_RETRY, a GET survives four 500s in a row inside the SDK', async () => {
+    const client = createAlpacaClient({ ...keys, paper: true, fetchImpl: flakyHost(4), retry: LOCAL_EXCHANGE_RETRY, rateLimit: false });
+    const backoff = recordedBackoff();
+    const { value, requests } = await client.countRequests(() => new AlpacaBroker(client, { backoff }).getClock());
+    expect(value.isOpen).toBe(true);
+    expect(requests).toBe(5);
+    expect(backoff.waits).toEqual([]);
+  });
+
+  it('with retry off, the adapter still repeats a failed GET itself', async () => {
+    const client = createAlpacaClient({ ...keys, paper: true, fetchImpl: flakyHost(2), retry: false, rateLimit: false });
+    const backoff = recordedBackoff();
+    const { requests } = await client.countRequests(() => new AlpacaBroker(client, { backoff }).getClock());
+    expect(requests).toBe(3);
+    expect(backoff.waits).toEqual([100, 200]);
   });
 });

@@ -1,6 +1,6 @@
 /** Starts the real local exchange on 127.0.0.1:0 with a small in-memory scenario, and an SDK client pointed at it. */
 import { afterEach } from 'vitest';
-import { createAlpacaClient, type AlpacaClient } from '../../../src/broker/alpaca/client.js';
+import { createAlpacaClient, type AlpacaClient, type AlpacaClientOptions } from '../../../src/broker/alpaca/client.js';
 import { startExchange, type RunningExchange } from '../../../src/exchange/server.js';
 import type { MarketScenario } from '../../../src/exchange/scenario.js';
 import { barsSeries, ramp } from '../../builders.js';
@@ -36,6 +36,8 @@ export interface ClientOptions {
   readonly secretKey?: string;
   readonly dataBaseUrl?: string;
   readonly fetchImpl?: typeof fetch;
+  /** Default off: most tests want to see each request once. */
+  readonly retry?: AlpacaClientOptions['retry'];
 }
 
 /** Exchanges started here are closed after each test. */
@@ -60,7 +62,7 @@ export function useLocalExchange(): {
         paper: true,
         tradingBaseUrl: exchange.baseUrl,
         dataBaseUrl: options.dataBaseUrl ?? exchange.baseUrl,
-        retry: false,
+        retry: options.retry ?? false,
         rateLimit: false,
         timeoutMs: 5_000,
         ...(options.fetchImpl === undefined ? {} : { fetchImpl: options.fetchImpl }),
