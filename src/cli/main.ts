@@ -16,4 +16,6 @@ const exitCode = await runCli({
   stderrIsTty: process.stderr.isTTY === true,
   untilStopped: stopSignal,
 });
-process.exitCode = exitCode;
+// The run is over and its trail is on disk; an HTTP client's idle timers must not hold the process open.
+await new Promise<void>((resolve) => process.stdout.write('', () => resolve()));
+process.exit(exitCode);

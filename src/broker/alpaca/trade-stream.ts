@@ -42,7 +42,13 @@ export async function openTradeStream(
   onUpdate: (update: TradeUpdate) => void,
   timeoutMs = STREAM_OPEN_TIMEOUT_MS,
 ): Promise<{ close(): Promise<void> }> {
-  const stream = client.sdk.trading.stream(client.tradeStreamUrl === undefined ? {} : { url: client.tradeStreamUrl });
+  let stream: streaming.TradingStream;
+  try {
+    stream = client.sdk.trading.stream(client.tradeStreamUrl === undefined ? {} : { url: client.tradeStreamUrl });
+  } catch (error) {
+    // The SDK refuses to build a stream without a key pair (OAuth-only clients cannot stream).
+    throw new BrokerError('fatal', client.redact(`cannot open Alpaca's trade_updates stream: ${(error as Error).message}`));
+  }
   stream.onTradeUpdate(deduplicatedUpdates(onUpdate));
   // Before connect(): subscribing from onConnect sends 'listen' twice (alpaca-notes §1.6).
   stream.subscribeTradeUpdates();
@@ -81,7 +87,11 @@ export async function openTradeStream(
         fail(new BrokerError('auth', `${CREDENTIALS_HINT} on the trade_updates stream (${client.redact(result.message)})`));
       }
     });
-    stream.connect();
+    try {
+      stream.connect();
+    } catch (error) {
+      fail(new BrokerError('fatal', client.redact(`cannot open Alpaca's trade_updates stream: ${(error as Error).message}`)));
+    }
   });
 
   return {

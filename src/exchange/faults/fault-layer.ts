@@ -1,7 +1,6 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { mulberry32 } from '../demo/prng.js';
 import { apiError } from '../http/errors.js';
-import type { RateLimitHeaders } from '../http/rate-limit.js';
 import { createRateLimitWindow } from '../http/rate-limit.js';
 import type { ApiResponse } from '../http/types.js';
 import type { FaultConfig } from './config.js';
@@ -39,11 +38,7 @@ export function createFaultLayer(faults: FaultConfig, nowMs: () => number): Faul
   const closing = new AbortController();
   let acceptedOrders = 0;
 
-  const reply = (response: ApiResponse, headers: RateLimitHeaders | Record<string, string>): FaultOutcome => ({
-    kind: 'reply',
-    response,
-    headers,
-  });
+  const reply = (response: ApiResponse, headers: Readonly<Record<string, string>>): FaultOutcome => ({ kind: 'reply', response, headers });
 
   return {
     async handle(req, next) {

@@ -50,8 +50,9 @@ function clockTarget(body: unknown, ctx: ExchangeContext): Date | string {
   return new Date(ctx.orders.now().getTime() + advanceMs);
 }
 
+/** The clock as GET /v2/clock shows it: as last set, without the wall time orders see running on since. */
 function clockJson(ctx: ExchangeContext): Record<string, unknown> {
-  const clock = clockAt(ctx.orders.now());
+  const clock = clockAt(ctx.state.now);
   return { timestamp: clock.timestamp, is_open: clock.isOpen, next_open: clock.nextOpen, next_close: clock.nextClose };
 }
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { AlpacaBroker } from '../../../src/broker/alpaca/alpaca-broker.js';
 import { LOCAL_EXCHANGE_RETRY } from '../../../src/broker/alpaca/client.js';
 import { BrokerError } from '../../../src/broker/port.js';
-import { anOrder, contractScenario, faults, orderReaching } from '../contract.js';
+import { anOrder, contractScenario, faults, orderReaching } from '../contract-scenario.js';
 import { useLocalExchange } from './local-exchange.js';
 import { recordedBackoff } from './recorded-backoff.js';
 import { orderPosts, recordingFetch } from './recording-fetch.js';
