@@ -85,7 +85,7 @@ export function planRebalance(snapshot: MarketSnapshot, request: PlanRequest): R
     allocation,
     sizingMode: config.sizing.mode,
     ignoreSymbols: config.ignoreSymbols,
-    config: { ...config.gates, minPrice: config.scanner.minPrice },
+    config: { ...config.gates, minPrice: config.scanner.minPrice, buyingPowerReserve: config.execution.buyingPowerReserve },
     force: request.force,
     dryRun: request.dryRun,
   });

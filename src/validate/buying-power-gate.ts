@@ -22,5 +22,14 @@ export const buyingPowerGate: Gate = (ctx) => {
   if (unpriced.length > 0) messages.push(`no current price for buy order(s): ${unpriced.join(', ')}`);
   if (buyCost > available + MONEY_EPSILON) messages.push(`buys exceed the money available by ${usd(buyCost - available)}: ${summary}`);
   if (messages.length > 0) return gateResult(2, 'buying power', 'fail', messages);
+  // The executor keeps a reserve back from the buying power it re-reads; buys beyond it will be shrunk.
+  const reserve = ctx.config.buyingPowerReserve ?? 0;
+  if (reserve > 0 && buyCost > available * (1 - reserve) + MONEY_EPSILON) {
+    return gateResult(2, 'buying power', 'warn', [
+      summary,
+      `buys use more than ${usd(available * (1 - reserve))} (${((1 - reserve) * 100).toFixed(1)}% of what is available): ` +
+        `execution keeps a ${(reserve * 100).toFixed(1)}% reserve and will shrink the buys; set sizing.cashBuffer to at least ${reserve} to avoid it`,
+    ]);
+  }
   return gateResult(2, 'buying power', 'pass', [summary]);
 };

@@ -20,6 +20,8 @@ export interface GatesConfig {
   /** Largest value of all positions after the plan, as a share of equity. */
   readonly maxTotalAllocation: number;
   readonly minPrice: number;
+  /** Share of buying power the executor keeps back when it re-sizes buys (0 when unknown). */
+  readonly buyingPowerReserve?: number;
 }
 
 /** Everything the gates look at; built once by the app, read-only here. */

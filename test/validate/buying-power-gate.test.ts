@@ -43,3 +43,19 @@ describe('buyingPowerGate', () => {
     expect(result.messages).toEqual(['no current price for buy order(s): NOPX']);
   });
 });
+
+describe('buyingPowerGate with the executor reserve', () => {
+  const config = { maxPositionPct: 0.25, positionSizeFails: false, maxTotalAllocation: 1, minPrice: 5, buyingPowerReserve: 0.01 };
+
+  it.each([
+    { buy: 49, status: 'pass' }, // $4,900 ≤ 99% of $5,000
+    { buy: 50, status: 'warn' }, // $5,000 fits, but not once 1% is held back
+    { buy: 51, status: 'fail' },
+  ])('gives $status for $buy shares against $5,000 with a 1% reserve', ({ buy, status }) => {
+    const result = buyingPowerGate(
+      aPlanContext({ orders: [anOrderIntent({ symbol: 'AAPL', qty: buy })], prices, account: anAccount({ buyingPower: 5_000 }), config }),
+    );
+    expect(result.status).toBe(status);
+    if (status === 'warn') expect(result.messages[1]).toMatch(/1\.0% reserve and will shrink the buys; set sizing\.cashBuffer to at least 0\.01/);
+  });
+});

@@ -63,7 +63,7 @@ export async function submitMarketOrder(request: OrderRequest, deps: SubmitDeps)
       // Outcome unknown (network error, timeout, 408, 429, 5xx): the order may exist. Wait, then ask.
       lastFailure = failure.message;
       await deps.backoff.sleep(delayBefore(attempt, error, deps.backoff));
-      const found = undefined as BrokerOrder | undefined;
+      const found = await lookupAfterUnknownOutcome(body, deps, lastFailure);
       if (found !== undefined) {
         return { kind: 'accepted', order: sameOrder(body, found), note: `found by client order id after: ${lastFailure}` };
       }
