@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { mkdtempSync, readFileSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT, runBuiltCli } from './support/run-cli.js';
 
@@ -18,6 +19,18 @@ function cleanEnv(): Record<string, string> {
   return env;
 }
 
+/**
+ * A working copy of the package made of links to the checkout: `npm run` runs there, so the examples' trails and the
+ * demo exchange's state land in a scratch folder, and one example's trades cannot change another's plan.
+ */
+function sandbox(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'rebalancer-readme-'));
+  for (const entry of ['package.json', 'package-lock.json', 'node_modules', 'dist', 'src', 'config', 'scripts', 'tsconfig.json', 'tsconfig.build.json']) {
+    symlinkSync(resolve(REPO_ROOT, entry), join(dir, entry));
+  }
+  return dir;
+}
+
 describe('README', () => {
   it('has the two set-up commands: a dry-run rebalance and the test suite', () => {
     expect(readme).toContain('npm ci && npm run rebalance -- --dry-run --regime TREND_NEUTRAL');
@@ -26,7 +39,7 @@ describe('README', () => {
   });
 
   it.each(examples)('`$command` exits $exit', ({ command, exit }) => {
-    const run = spawnSync('npm', command.split(/\s+/).slice(1), { cwd: REPO_ROOT, env: cleanEnv(), encoding: 'utf8', timeout: 120_000 });
+    const run = spawnSync('npm', command.split(/\s+/).slice(1), { cwd: sandbox(), env: cleanEnv(), encoding: 'utf8', timeout: 120_000 });
     expect(run.stderr).not.toMatch(/\n\s+at /);
     expect(run.status).toBe(exit);
     if (command.includes('--json')) expect(JSON.parse(run.stdout).exitCode).toBe(exit);

@@ -1,6 +1,7 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 
 export const REPO_ROOT = resolve(import.meta.dirname, '..', '..');
 const CLI = resolve(REPO_ROOT, 'dist', 'cli', 'main.js');
@@ -14,7 +15,7 @@ export interface CliRun {
 /** Runs the BUILT command as a user would, with no Alpaca keys unless given. */
 export function runBuiltCli(args: readonly string[], options: CliOptions = {}): CliRun {
   const result = spawnSync(process.execPath, [builtCli(), ...args], {
-    cwd: options.cwd ?? REPO_ROOT,
+    cwd: options.cwd ?? scratchDir(),
     env: childEnv(options.env),
     encoding: 'utf8',
     timeout: 60_000,
@@ -24,7 +25,7 @@ export function runBuiltCli(args: readonly string[], options: CliOptions = {}): 
 
 /** The same, without blocking this process: for tests that serve the exchange in-process. */
 export async function runBuiltCliAsync(args: readonly string[], options: CliOptions = {}): Promise<CliRun> {
-  const child = spawn(process.execPath, [builtCli(), ...args], { cwd: options.cwd ?? REPO_ROOT, env: childEnv(options.env) });
+  const child = spawn(process.execPath, [builtCli(), ...args], { cwd: options.cwd ?? scratchDir(), env: childEnv(options.env) });
   let stdout = '';
   let stderr = '';
   child.stdout.setEncoding('utf8').on('data', (t: string) => (stdout += t));
@@ -36,6 +37,11 @@ export async function runBuiltCliAsync(args: readonly string[], options: CliOpti
 interface CliOptions {
   readonly cwd?: string;
   readonly env?: Record<string, string>;
+}
+
+/** A fresh working directory: the run's trail and the local exchange's state land there, not in the checkout. */
+export function scratchDir(): string {
+  return mkdtempSync(join(tmpdir(), 'rebalancer-cli-'));
 }
 
 function builtCli(): string {
