@@ -31,9 +31,15 @@ describe('bad input exits 2 with a clear message, no stack trace and no plan', (
     expect(run.stdout).not.toContain('Phase 1');
   });
 
-  it('refuses to run without --dry-run until the executor exists, submitting nothing', () => {
-    const run = runBuiltCli(['--regime', 'bull'], { cwd: tmp.path() });
+  it.each([
+    [[], 'no --live and no allowLive'],
+    [['--live'], '--live without allowLive'],
+  ])('refuses a LIVE account before sending anything (%j: %s)', (flags) => {
+    const env = { APCA_API_KEY_ID: 'AKLIVEKEY', APCA_API_SECRET_KEY: 'live-secret-123', APCA_API_BASE_URL: 'https://api.alpaca.markets' };
+    const run = runBuiltCli(['--regime', 'bull', '--force', ...flags], { cwd: tmp.path(), env });
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('only dry runs are available');
+    expect(run.stderr).toContain('refusing to trade a LIVE Alpaca account');
+    expect(run.stderr).toContain('nothing was sent');
+    expect(run.stderr + run.stdout).not.toContain('live-secret-123');
   });
 });
