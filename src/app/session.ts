@@ -3,7 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import type { Logger } from 'pino';
 import type { Broker } from '../broker/port.js';
 import type { MarketData } from '../market-data/port.js';
-import { createAlpacaClient } from '../broker/alpaca/client.js';
+import { createAlpacaClient, LOCAL_EXCHANGE_RETRY } from '../broker/alpaca/client.js';
 import { AlpacaBroker } from '../broker/alpaca/alpaca-broker.js';
 import { AlpacaMarketData } from '../market-data/alpaca/alpaca-market-data.js';
 import { startExchange } from '../exchange/server.js';
@@ -78,7 +78,7 @@ export async function openSession(
     paper: true,
     tradingBaseUrl: exchange.baseUrl,
     dataBaseUrl: exchange.baseUrl,
-    retry: false,
+    retry: LOCAL_EXCHANGE_RETRY,
     rateLimit: false,
   });
   return ok({
