@@ -38,7 +38,7 @@ export async function acquireRunLock(opts: RunLockOptions): Promise<RunLock> {
   }
   let attempt = await tryLock(opts.lockPath);
   if (attempt.kind === 'held') {
-    const holder = readHolder(opts.lockPath);
+    const holder = await readHolderSoon(opts.lockPath);
     const leftBehind = holder !== undefined && !heldHere.has(key) && (holder.pid === opts.pid || !isAlive(holder.pid));
     if (!leftBehind) return refusal(opts.lockPath, holder);
     // Its holder died without releasing: remove the lock and try once more. proper-lockfile removes stale locks the
@@ -101,6 +101,15 @@ function refusal(lockPath: string, holder: Holder | undefined): RunLock {
 const holderPath = (lockPath: string): string => `${lockPath}.owner`;
 
 /** The holder named beside the lock; undefined when missing, unreadable or written before this lock was made. */
+/** The winner writes its owner file just after taking the lock: give it a moment before saying "owner unknown". */
+async function readHolderSoon(lockPath: string): Promise<Holder | undefined> {
+  for (let waited = 0; ; waited += 25) {
+    const holder = readHolder(lockPath);
+    if (holder !== undefined || waited >= 500) return holder;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
 function readHolder(lockPath: string): Holder | undefined {
   try {
     // A holder file older than the lock dir is a crashed run's leftover that the new holder has yet to replace:
