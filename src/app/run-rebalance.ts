@@ -83,6 +83,8 @@ async function runWithSession(
     audit.record({ event: 'run_started', regime, reason: `${session.detail}; universe ${inputs.universe.name}` });
     const clock = await session.broker.getClock();
     const today = newYorkDate(clock.timestamp);
+    // Orders belong to the session they will trade in: today's, or the next one when the market is closed.
+    const tradingSession = clock.isOpen ? today : newYorkDate(clock.nextOpen);
     const schedule = await checkSchedule(session.broker, config.schedule, today);
     let settled = { found: 0, canceled: 0 };
     if (mode !== 'dry-run') {
@@ -94,8 +96,12 @@ async function runWithSession(
       if (!schedule.isRebalanceDay && !request.force) {
         return stop(EXIT.skipped, 'skipped', `skipped: not a rebalance day (next: ${schedule.next ?? 'unknown'}); --force runs anyway`);
       }
-      const settleSettings = { fillTimeoutMs: config.execution.fillTimeoutSec * 1000, pollIntervalMs: config.execution.pollIntervalSec * 1000 };
-      const result = await settleLeftovers({ broker: session.broker, audit, now: context.now }, settleSettings, today);
+      const settleSettings = {
+        // Queued orders cannot fill while the market is closed: cancel them at once and plan again.
+        fillTimeoutMs: clock.isOpen ? config.execution.fillTimeoutSec * 1000 : 0,
+        pollIntervalMs: config.execution.pollIntervalSec * 1000,
+      };
+      const result = await settleLeftovers({ broker: session.broker, audit, now: context.now }, settleSettings, tradingSession);
       settled = { found: result.found.length, canceled: result.canceled.length };
     }
     const snapshot = await readSnapshot(session, clock, inputs.universe.symbols, config, context.logger);
@@ -115,11 +121,12 @@ async function runWithSession(
       return { kind: 'report', report: report(null, EXIT.ok), secrets };
     }
     const result = await executePlan(
-      { tradingDate: today, orders: plan.orders, prices: planPrices(plan, snapshot) },
+      { tradingDate: tradingSession, orders: plan.orders, prices: planPrices(plan, snapshot) },
       {
         fillTimeoutMs: config.execution.fillTimeoutSec * 1000,
         pollIntervalMs: config.execution.pollIntervalSec * 1000,
         buyingPowerReserve: config.execution.buyingPowerReserve,
+        marketClosed: !clock.isOpen,
         isFractional: (symbol) => config.sizing.mode === 'fractional' && (snapshot.assets.get(symbol)?.fractionable ?? false),
       },
       { broker: session.broker, audit, logger: context.logger, now: context.now },

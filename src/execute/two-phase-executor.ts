@@ -12,6 +12,11 @@ export interface ExecutionSettings {
   readonly fillTimeoutMs: number;
   readonly pollIntervalMs: number;
   readonly buyingPowerReserve: number;
+  /**
+   * The market is closed (a --force run): orders queue for the open, so they are submitted and left queued, not
+   * waited for; no buy follows, and the next run settles them before it plans the buys.
+   */
+  readonly marketClosed: boolean;
   /** Whether buys of this symbol may be resized to fractional quantities. */
   readonly isFractional: (symbol: string) => boolean;
 }
@@ -108,9 +113,17 @@ class ExecutionRun {
       if (order === 'stop') return false;
       if (order !== undefined) placed.push(order.id);
     }
-    const deadline = this.deps.now().getTime() + this.settings.fillTimeoutMs;
+    const deadline = this.deps.now().getTime() + (this.settings.marketClosed ? 0 : this.settings.fillTimeoutMs);
     const stillOpen = await this.tracker.waitForFinal(placed, deadline, this.since);
     if (stillOpen.length === 0) return true;
+    if (this.settings.marketClosed) {
+      for (const order of stillOpen) {
+        const reason = 'market closed: left queued for the open; the next run settles it and places the buys';
+        this.deps.audit.record({ ...this.orderFields(order, phase), event: 'fill_timeout', reason });
+        this.problems.push(`${order.side} ${order.symbol}: ${reason}`);
+      }
+      return false;
+    }
     for (const order of stillOpen) {
       this.deps.audit.record({
         ...this.orderFields(order, phase),

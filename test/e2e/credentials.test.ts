@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDemoScenario } from '../../src/exchange/demo/index.js';
 import { startExchange, type RunningExchange } from '../../src/exchange/server.js';
-import { runBuiltCliAsync } from '../support/run-cli.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { runBuiltCliAsync, scratchDir } from '../support/run-cli.js';
 
 const KEY_ID = 'PKE2ETESTKEY0001';
 const SECRET = 'e2e-secret-value-never-printed-42';
@@ -28,6 +30,19 @@ describe('with Alpaca credentials (hosts pointed at a local exchange that requir
     expect(report.broker).toBe('alpaca');
     expect(report.brokerDetail).toBe('Alpaca paper trading');
     for (const text of [run.stdout, run.stderr]) {
+      expect(text).not.toContain(SECRET);
+      expect(text).not.toContain(KEY_ID);
+    }
+  });
+
+  it('trades through the Alpaca adapter and leaves neither key in the logs, the trail or the report', async () => {
+    const dir = scratchDir();
+    const run = await runBuiltCliAsync(['--regime', 'neutral', '--force', '--json', '--audit-file', 'trail.csv'], { env: env(SECRET), cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ mode: 'paper', broker: 'alpaca', execution: { status: 'complete' } });
+    const trail = readFileSync(join(dir, 'trail.csv'), 'utf8');
+    expect(trail).toContain('order_filled');
+    for (const text of [run.stdout, run.stderr, trail]) {
       expect(text).not.toContain(SECRET);
       expect(text).not.toContain(KEY_ID);
     }

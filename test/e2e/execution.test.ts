@@ -167,3 +167,29 @@ describe('rebalance (paper) on the local exchange', () => {
     expect(shape(rotating.trail())).toEqual(shape(plain.trail()));
   });
 });
+
+describe('rebalance (paper) while the market is closed', () => {
+  const tmp = useTempDir();
+  const saturday = { clock: '2026-04-11T12:00:00-04:00' };
+
+  it('skips with exit 5 and submits nothing', async () => {
+    const fx = new ExecutionFixture(tmp.path(), saturday, {}, tmp.write);
+    const run = await fx.run();
+    expect(run.code).toBe(5);
+    expect(run.report).toMatchObject({ execution: { status: 'skipped' } });
+    expect(run.stderr).toContain('skipped: market closed (next open 2026-04-13T09:30:00-04:00)');
+    expect(events(fx.trail(), 'order_submitted')).toEqual([]);
+  });
+
+  it('with --force queues the sells for the open, sends no buy, and exits 4 saying so', async () => {
+    const fx = new ExecutionFixture(tmp.path(), saturday, {}, tmp.write);
+    const run = await fx.run(['--force']);
+    expect(run.code).toBe(4);
+    const sells = fx.orders();
+    expect(sells.length).toBeGreaterThan(0);
+    expect(sells.every((o) => o.side === 'sell' && o.status === 'accepted')).toBe(true);
+    // They belong to Monday's session, the one they will trade in.
+    expect(sells.every((o) => o.clientOrderId.startsWith('rb-20260413-'))).toBe(true);
+    expect(events(fx.trail(), 'fill_timeout').every((r) => r['reason']?.includes('left queued for the open'))).toBe(true);
+  });
+});
