@@ -12,6 +12,8 @@ export const scenarioFileSchema = z.strictObject({
       cash: z.number().finite(),
       multiplier: z.union([z.literal(1), z.literal(2), z.literal(4)]).default(1),
       buyingPower: z.number().finite().nonnegative().nullable().default(null),
+      /** An account Alpaca has blocked from trading: orders are refused with 403. */
+      tradingBlocked: z.boolean().default(false),
     })
     .prefault({ cash: 100_000 }),
   positions: z
@@ -65,7 +67,12 @@ export interface MarketScenario {
   readonly clock: Date;
   /** Full daily history per symbol, ascending by date; the exchange hides bars after the clock's date. */
   readonly bars: ReadonlyMap<string, readonly Bar[]>;
-  readonly account: { readonly cash: number; readonly multiplier: 1 | 2 | 4; readonly buyingPower: number | null };
+  readonly account: {
+    readonly cash: number;
+    readonly multiplier: 1 | 2 | 4;
+    readonly buyingPower: number | null;
+    readonly tradingBlocked?: boolean;
+  };
   readonly positions: readonly ScenarioPosition[];
   readonly assets: {
     readonly notTradable: readonly string[];

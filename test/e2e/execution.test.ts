@@ -193,3 +193,17 @@ describe('rebalance (paper) while the market is closed', () => {
     expect(events(fx.trail(), 'fill_timeout').every((r) => r['reason']?.includes('left queued for the open'))).toBe(true);
   });
 });
+
+describe('rebalance (paper) on a blocked account', () => {
+  const tmp = useTempDir();
+
+  it('exits 5 "blocked" before planning and submits nothing', async () => {
+    const fx = new ExecutionFixture(tmp.path(), { account: { cash: 60000, tradingBlocked: true } }, {}, tmp.write);
+    const run = await fx.run();
+    expect(run.code).toBe(5);
+    expect(run.report).toMatchObject({ execution: { status: 'blocked' } });
+    expect(run.stderr).toContain('blocked: account status ACTIVE, trading blocked');
+    expect(events(fx.trail(), 'order_submitted')).toEqual([]);
+    expect(fx.trail().at(-1)).toMatchObject({ event: 'run_finished', status: 'blocked' });
+  });
+});

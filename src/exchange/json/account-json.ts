@@ -9,7 +9,7 @@ const CREATED_AT = '2024-01-02T14:30:00Z';
  * Alpaca's Account model. The emulator does not model margin, so margin figures are zero;
  * the deprecated pattern-day-trader fields are left out as Alpaca now does.
  */
-export function accountJson(a: AccountValuation, balanceAsof: string): Record<string, unknown> {
+export function accountJson(a: AccountValuation, balanceAsof: string, tradingBlocked = false): Record<string, unknown> {
   const money = formatMoney;
   return {
     id: LOCAL_ACCOUNT_ID,
@@ -34,7 +34,7 @@ export function accountJson(a: AccountValuation, balanceAsof: string): Record<st
     sma: money(0),
     multiplier: String(a.multiplier),
     shorting_enabled: a.multiplier > 1,
-    trading_blocked: false,
+    trading_blocked: tradingBlocked,
     transfers_blocked: false,
     account_blocked: false,
     trade_suspended_by_user: false,

@@ -29,6 +29,7 @@ const forbidden = (message: string, extra: Record<string, unknown> = {}): ApiRes
  */
 export function admitOrder(request: OrderRequest, ctx: ExchangeMarket, now: Date): Result<Admitted, ApiResponse> {
   const { state, scenario } = ctx;
+  if (scenario.account.tradingBlocked === true) return err(forbidden('trading is blocked for this account'));
   if (request.clientOrderId !== null && state.clientOrderIds.has(request.clientOrderId)) {
     return err(unprocessable('client_order_id must be unique'));
   }

@@ -11,7 +11,7 @@ export const accountRoutes: readonly Route[] = [
     path: '/v2/account',
     handler: (_req, ctx) => {
       const valuation = valueAccount(ctx, valuePositions(ctx));
-      return ok(accountJson(valuation, previousTradingDay(newYorkDate(ctx.state.now))));
+      return ok(accountJson(valuation, previousTradingDay(newYorkDate(ctx.state.now)), ctx.scenario.account.tradingBlocked === true));
     },
   },
 ];
