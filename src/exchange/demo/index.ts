@@ -1,6 +1,6 @@
 /**
  * The built-in demo scenario: a deterministic synthetic market the package can ship (real prices cannot be).
- * ~3 years of NYSE daily bars for the technology universe and SPY, a small account holding four names, and a
+ * ~3 years of NYSE daily bars for the technology universe (SPY from 2010, for the regime detector), a small account holding four names, and a
  * clock frozen during regular hours, so a default run shows OPEN, CLOSE and ADJUST orders.
  */
 import type { Bar } from '../../domain/index.js';
@@ -9,6 +9,7 @@ import type { MarketScenario, ScenarioPosition } from '../scenario.js';
 import { mulberry32, seedFor } from './prng.js';
 import { MARKET_VOL, SYMBOL_PROFILES, marketDrifts } from './profiles.js';
 import { marketReturns, walkBars } from './random-walk.js';
+import { indexHistoryBefore } from './index-history.js';
 
 const SEED = 20_251_120;
 /** Thursday 2025-11-20, 10:15 in New York: a regular session is under way. */
@@ -17,6 +18,9 @@ const CLOCK_DATE = '2025-11-20';
 /** Three years of sessions: a 252-day lookback plus a 200-day trend filter fit with room to spare. */
 const TRADING_DAYS = 756;
 const TARGET_EQUITY = 100_000;
+/** The regime detector trains on ~12 years of its index: the index alone reaches back this far. */
+const INDEX = 'SPY';
+const INDEX_HISTORY_FROM = '2010-01-04';
 
 /**
  * The holdings, each with a part to play in a TREND_NEUTRAL top-10 plan (7% of equity, about $7,000, per pick):
@@ -39,6 +43,10 @@ function demoBars(dates: readonly string[]): Map<string, readonly Bar[]> {
   const bars = new Map<string, readonly Bar[]>();
   for (const profile of SYMBOL_PROFILES) {
     bars.set(profile.symbol, walkBars(dates, market, profile, mulberry32(seedFor(profile.symbol, SEED))));
+  }
+  const index = bars.get(INDEX);
+  if (index !== undefined) {
+    bars.set(INDEX, [...indexHistoryBefore(index, INDEX_HISTORY_FROM, mulberry32(seedFor('index-history', SEED))), ...index]);
   }
   return bars;
 }
