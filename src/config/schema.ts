@@ -56,6 +56,33 @@ export const configSchema = z.strictObject({
       maxBytes: z.int().min(1024).default(10_000_000),
     })
     .prefault({}),
+  regime: z
+    .strictObject({
+      symbol: z.string().min(1).default('SPY'),
+      adjustment: z.enum(['split', 'all']).default('all'),
+      /** Older closes than the broker has (Alpaca's begin in 2016): date,close / OHLCV / date,adj_close CSV. */
+      historyFile: z.string().min(1).optional(),
+      /**
+       * VIX closes. "auto": CBOE's public file with Alpaca; on the local exchange, VIX.csv in the scenario's data
+       * folder when there is one (no network). null turns the VIX triggers off.
+       */
+      vix: z
+        .union([z.literal('auto'), z.strictObject({ url: z.url() }), z.strictObject({ file: z.string().min(1) }), z.null()])
+        .default('auto'),
+      lambda: z.number().min(0).default(50),
+      trainingDays: z.int().min(1000).default(3000),
+      vixCrash: z.number().positive().default(40),
+      vixSpikeFloor: z.number().positive().default(25),
+      vixSpike1d: z.number().positive().default(0.2),
+      vixSpike3d: z.number().positive().default(0.5),
+      vixCalm: z.number().positive().default(30),
+      ddCrash: z.number().positive().default(0.4),
+      ddCalm: z.number().positive().default(0.3),
+      r5Crash: z.number().lt(0).default(-0.07),
+      drawdownCrash: z.number().lt(0).default(-0.1),
+      calmDays: z.int().min(1).default(5),
+    })
+    .prefault({}),
   /** Live trading needs this AND --live: two separate opt-ins. */
   allowLive: z.boolean().default(false),
   ignoreSymbols: z
