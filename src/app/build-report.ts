@@ -1,4 +1,4 @@
-import type { ExecutionReport, RunReport } from './report.js';
+import type { ExecutionReport, ReportRegime, RunReport } from './report.js';
 import type { MarketSnapshot, RebalancePlan } from './plan-rebalance.js';
 import type { RunInputs } from './run-inputs.js';
 import type { ScheduleStatus } from './schedule-check.js';
@@ -9,6 +9,7 @@ export interface ReportParts {
   readonly session: BrokerSession;
   readonly snapshot: MarketSnapshot;
   readonly plan: RebalancePlan;
+  readonly regime: ReportRegime;
   readonly schedule: ScheduleStatus;
   readonly settled: { readonly found: number; readonly canceled: number };
   readonly runId: string;
@@ -28,7 +29,7 @@ export function buildReport(parts: ReportParts): RunReport {
     brokerDetail: session.detail,
     asOf: snapshot.clock.timestamp,
     market: { isOpen: snapshot.clock.isOpen, nextOpen: snapshot.clock.nextOpen, nextClose: snapshot.clock.nextClose },
-    regime: { name: inputs.regime, allocation: plan.allocation, source: 'override' },
+    regime: parts.regime,
     account: { equity: snapshot.account.equity, cash: snapshot.account.cash, buyingPower: snapshot.account.buyingPower },
     universe: { name: inputs.universe.name, size: inputs.universe.symbols.length },
     topN: inputs.config.topN,

@@ -1,4 +1,5 @@
-import { dirname, resolve } from 'node:path';
+import { homedir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export interface Paths {
@@ -17,4 +18,11 @@ export function packagePaths(packageRoot = resolve(dirname(fileURLToPath(import.
     defaultConfig: resolve(configDir, 'default.json'),
     universesDir: resolve(configDir, 'universes'),
   };
+}
+
+/** The user's cache folder for this tool: config data.cacheDir, else $XDG_CACHE_HOME or ~/.cache. */
+export function cacheDirFor(configured: string | undefined, env: Readonly<Record<string, string | undefined>>, cwd: string): string {
+  if (configured !== undefined) return resolve(cwd, configured);
+  const xdg = env['XDG_CACHE_HOME'];
+  return join(xdg !== undefined && xdg !== '' ? xdg : join(homedir(), '.cache'), 'regime-rebalancer');
 }

@@ -1,6 +1,33 @@
 import type { Exclusion, GateResult, Regime } from '../domain/index.js';
 
 export type BrokerKind = 'local' | 'alpaca';
+
+/** What the detector saw on the day it classified: its inputs, so a person can see why. */
+export interface RegimeInputs {
+  readonly date: string;
+  readonly regime: string;
+  readonly jm: 'bull' | 'bear' | null;
+  readonly evidence: number | null;
+  readonly features: { readonly dd10: number; readonly sortino20: number; readonly sortino60: number } | null;
+  readonly ddAnnualized: number | null;
+  readonly sma50: number | null;
+  readonly sma200: number | null;
+  readonly trendUp: boolean | null;
+  readonly vix: number | null;
+  readonly vixSource: string;
+  readonly triggers: readonly string[];
+  readonly inCrash: boolean;
+  readonly calmDays: number;
+  readonly refitDate: string | null;
+  readonly lambda: number;
+}
+
+export interface ReportRegime {
+  readonly name: Regime;
+  readonly allocation: number;
+  readonly source: 'override' | 'detector';
+  readonly current?: RegimeInputs;
+}
 export type RunMode = 'dry-run' | 'paper' | 'live';
 
 export interface ExecutionReport {
@@ -30,7 +57,7 @@ export interface RunReport {
   readonly brokerDetail: string;
   readonly asOf: string;
   readonly market: { readonly isOpen: boolean; readonly nextOpen: string; readonly nextClose: string };
-  readonly regime: { readonly name: Regime; readonly allocation: number; readonly source: 'override' | 'detector' };
+  readonly regime: ReportRegime;
   readonly account: { readonly equity: number; readonly cash: number; readonly buyingPower: number };
   readonly universe: { readonly name: string; readonly size: number };
   readonly topN: number;

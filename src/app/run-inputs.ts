@@ -25,7 +25,8 @@ export interface RebalanceRequest {
 export interface RunInputs {
   readonly config: Config;
   readonly universe: Universe;
-  readonly regime: Regime;
+  /** From --regime; absent: the regime detector decides. */
+  readonly regimeOverride?: Regime;
   readonly choice: BrokerChoice;
   readonly mode: RunMode;
   readonly auditPath: string;
@@ -47,9 +48,6 @@ export function resolveRunInputs(request: RebalanceRequest, env: Env, cwd: strin
   };
   const universe = resolveUniverse(request.universe ?? config.universe, paths.universesDir, cwd);
   if (!universe.ok) return universe;
-  if (request.regime === undefined) {
-    return err(['a regime must be given with --regime (TREND_BULL, TREND_NEUTRAL, TREND_BEAR or CRASH): the regime detector is not available yet']);
-  }
   const choice = chooseBroker(env, request.scenario);
   if (!choice.ok) return choice;
   const live = choice.value.kind === 'alpaca' && !choice.value.paper;
@@ -63,7 +61,7 @@ export function resolveRunInputs(request: RebalanceRequest, env: Env, cwd: strin
   return ok({
     config,
     universe: universe.value,
-    regime: request.regime,
+    ...(request.regime !== undefined ? { regimeOverride: request.regime } : {}),
     choice: choice.value,
     mode: request.dryRun ? 'dry-run' : live ? 'live' : 'paper',
     auditPath,

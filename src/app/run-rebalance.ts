@@ -10,7 +10,10 @@ import type { Paths } from './paths.js';
 import { planRebalance, type MarketSnapshot, type RebalancePlan } from './plan-rebalance.js';
 import { buildReport } from './build-report.js';
 import { newYorkDate, readSnapshot } from './read-snapshot.js';
-import type { ExecutionReport, RunMode, RunReport } from './report.js';
+import type { ExecutionReport, ReportRegime, RunMode, RunReport } from './report.js';
+import { currentInputs, detectCurrentRegime } from './regime-step.js';
+import { cacheDirFor } from './paths.js';
+import { ok, type MarketClock, type Regime, type Result } from '../domain/index.js';
 import { resolveRunInputs, type RebalanceRequest, type RunInputs } from './run-inputs.js';
 import { checkSchedule } from './schedule-check.js';
 import { openSession, type BrokerSession } from './session.js';
@@ -24,6 +27,7 @@ export interface RunContext {
   readonly logger: Logger;
   readonly now: () => Date;
   readonly pid: number;
+  readonly fetchImpl: typeof fetch;
 }
 
 /** Exit codes, as documented in the README and --help. */
@@ -73,7 +77,8 @@ async function runWithSession(
   request: RebalanceRequest,
   context: RunContext,
 ): Promise<RunOutcome> {
-  const { config, mode, regime } = inputs;
+  const { config, mode } = inputs;
+  let regime = inputs.regimeOverride ?? '';
   const secrets = session.secrets;
   const stop = (exitCode: number, status: 'skipped' | 'blocked', reason: string): RunOutcome => {
     audit.record({ event: 'run_finished', status, reason, regime });
@@ -86,7 +91,6 @@ async function runWithSession(
     // Orders belong to the session they will trade in: today's, or the next one when the market is closed.
     const tradingSession = clock.isOpen ? today : newYorkDate(clock.nextOpen);
     const schedule = await checkSchedule(session.broker, config.schedule, today);
-    let settled = { found: 0, canceled: 0 };
     if (mode !== 'dry-run') {
       const account = await session.broker.getAccount();
       if (account.tradingBlocked || account.accountBlocked || account.status !== 'ACTIVE') {
@@ -96,6 +100,13 @@ async function runWithSession(
       if (!schedule.isRebalanceDay && !request.force) {
         return stop(EXIT.skipped, 'skipped', `skipped: not a rebalance day (next: ${schedule.next ?? 'unknown'}); --force runs anyway`);
       }
+    }
+    // A regime that cannot be determined stops the run before anything changes: never a silent default.
+    const decided = await decideRegime(inputs, session, clock, context);
+    if (!decided.ok) return stop(EXIT.skipped, 'blocked', decided.error.join('; '));
+    regime = decided.value.name;
+    let settled = { found: 0, canceled: 0 };
+    if (mode !== 'dry-run') {
       const settleSettings = {
         // Queued orders cannot fill while the market is closed: cancel them at once and plan again.
         fillTimeoutMs: clock.isOpen ? config.execution.fillTimeoutSec * 1000 : 0,
@@ -105,12 +116,12 @@ async function runWithSession(
       settled = { found: result.found.length, canceled: result.canceled.length };
     }
     const snapshot = await readSnapshot(session, clock, inputs.universe.symbols, config, context.logger);
-    const plan = planRebalance(snapshot, { regime, universe: inputs.universe.symbols, topN: config.topN, config, force: request.force, dryRun: mode === 'dry-run' });
+    const plan = planRebalance(snapshot, { regime: decided.value.name, universe: inputs.universe.symbols, topN: config.topN, config, force: request.force, dryRun: mode === 'dry-run' });
     for (const gate of plan.validation.gates) {
       audit.record({ event: gate.status === 'fail' ? 'gate_failed' : 'plan_validated', gate: `${gate.id} ${gate.name}`, status: gate.status, reason: gate.messages.join('; '), regime, equity: snapshot.account.equity });
     }
     const report = (execution: ExecutionReport | null, exitCode: number): RunReport =>
-      buildReport({ inputs, session, snapshot, plan, schedule, settled, runId, auditFile: audit.path, execution, exitCode });
+      buildReport({ inputs, session, snapshot, plan, regime: decided.value, schedule, settled, runId, auditFile: audit.path, execution, exitCode });
     if (!plan.validation.passed) {
       const reason = `a validation gate failed: ${plan.validation.gates.filter((g) => g.status === 'fail').map((g) => g.name).join(', ')}; nothing submitted`;
       audit.record({ event: 'run_finished', status: 'blocked', reason, regime });
@@ -143,6 +154,32 @@ async function runWithSession(
     }
     throw error;
   }
+}
+
+/** --regime when given, else the detector's regime of the latest completed trading day. */
+async function decideRegime(
+  inputs: RunInputs,
+  session: BrokerSession,
+  clock: MarketClock,
+  context: RunContext,
+): Promise<Result<ReportRegime>> {
+  const allocationOf = (name: Regime): number => inputs.config.regimeAllocation[name];
+  if (inputs.regimeOverride !== undefined) {
+    return ok({ name: inputs.regimeOverride, allocation: allocationOf(inputs.regimeOverride), source: 'override' });
+  }
+  const detected = await detectCurrentRegime({
+    marketData: session.marketData,
+    clock,
+    config: inputs.config,
+    cwd: context.cwd,
+    cacheDir: cacheDirFor(inputs.config.data.cacheDir, context.env, context.cwd),
+    now: context.now(),
+    fetchImpl: context.fetchImpl,
+    brokerKind: session.kind,
+  });
+  if (!detected.ok) return detected;
+  const { regime, day, vix } = detected.value;
+  return ok({ name: regime, allocation: allocationOf(regime), source: 'detector', current: currentInputs(day, vix.note) });
 }
 
 /** The prices the plan was made at: targets' prices over the broker's position prices. */

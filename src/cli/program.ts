@@ -7,6 +7,8 @@ import { serveExchange } from '../app/serve-exchange.js';
 import type { Regime, SizingMode } from '../domain/index.js';
 import { parsePort, parseRegime, parseSizing, parseTopN } from './options.js';
 import { renderReport } from './render-report.js';
+import { renderRegime } from './render-regime.js';
+import { runRegimeCommand, type RegimeRequest } from '../app/regime-command.js';
 import { scrubSecrets } from './scrub.js';
 
 export interface CliIo {
@@ -27,7 +29,8 @@ Exit codes:
   2  bad input: usage, config, universe, scenario or credentials (nothing submitted)
   3  a validation gate failed (nothing submitted)
   4  execution incomplete: a partial fill, rejection, expiry, timeout or resize (see the report and the audit trail)
-  5  skipped or blocked: market closed, not a rebalance day, another run holds the lock, account blocked
+  5  skipped or blocked: market closed, not a rebalance day, another run holds the lock, account blocked,
+     or the regime cannot be determined (data missing or rejected)
 
 Broker: Alpaca paper trading when APCA_API_KEY_ID and APCA_API_SECRET_KEY are set (environment or .env);
 otherwise the built-in local exchange (synthetic demo data), or --scenario for a scenario file.`;
@@ -56,7 +59,7 @@ export async function runCli(io: CliIo): Promise<number> {
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .option('--dry-run', 'plan and validate; submit nothing')
-    .option('--regime <name>', 'TREND_BULL | TREND_NEUTRAL | TREND_BEAR | CRASH (BULL, NEUTRAL, BEAR accepted)', parseRegime)
+    .option('--regime <name>', 'force a regime: TREND_BULL | TREND_NEUTRAL | TREND_BEAR | CRASH (BULL, NEUTRAL, BEAR accepted); default: the regime detector', parseRegime)
     .option('--top-n <n>', 'how many picks, 1..100 (default from config: 10)', parseTopN)
     .option('--universe <u>', 'a name under config/universes/, a .json or .txt file, or "AAPL,MSFT,..."')
     .option('--force', 'market-hours gate warns instead of failing')
@@ -80,6 +83,19 @@ export async function runCli(io: CliIo): Promise<number> {
       exitCode = await serveExchange(options, io);
     });
 
+  program
+    .command('regime')
+    .description('show the market regime of a day and the inputs behind it; with --from/--to, its daily history')
+    .option('--as-of <date>', 'YYYY-MM-DD (default: the latest completed trading day)')
+    .option('--from <date>', 'YYYY-MM-DD: first day of the history')
+    .option('--to <date>', 'YYYY-MM-DD: last day of the history')
+    .option('--scenario <file>', 'run against the local exchange loaded with this scenario file')
+    .option('--config <file>', 'config file overriding any subset of keys')
+    .option('--json', 'print one JSON document on stdout')
+    .action(async (options: { asOf?: string; from?: string; to?: string; scenario?: string; config?: string; json?: boolean }) => {
+      exitCode = await regimeCommand(options, io);
+    });
+
   try {
     await program.parseAsync([...io.argv], { from: 'user' });
     return exitCode;
@@ -93,6 +109,30 @@ export async function runCli(io: CliIo): Promise<number> {
     io.stderr(`rebalance: unexpected error: ${(error as Error).message ?? String(error)}\n`);
     return EXIT.unexpected;
   }
+}
+
+async function regimeCommand(
+  options: { asOf?: string; from?: string; to?: string; scenario?: string; config?: string; json?: boolean },
+  io: CliIo,
+): Promise<number> {
+  const env = readEnvironment(io.env, io.cwd);
+  const logger = createLogger({ level: env['LOG_LEVEL'] ?? 'warn', pretty: io.stderrIsTty });
+  const request: RegimeRequest = {
+    ...(options.asOf !== undefined ? { asOf: options.asOf } : {}),
+    ...(options.from !== undefined ? { from: options.from } : {}),
+    ...(options.to !== undefined ? { to: options.to } : {}),
+    ...(options.scenario !== undefined ? { scenario: options.scenario } : {}),
+    ...(options.config !== undefined ? { configFile: options.config } : {}),
+  };
+  const outcome = await runRegimeCommand(request, { env, cwd: io.cwd, paths: packagePaths(), logger, now: () => new Date(), fetchImpl: fetch });
+  const scrub = (text: string): string => scrubSecrets(text, outcome.secrets);
+  if (outcome.kind === 'error') {
+    for (const e of outcome.errors) io.stderr(scrub(`rebalance regime: ${e}\n`));
+    if (options.json === true) io.stdout(scrub(`${JSON.stringify({ exitCode: outcome.exitCode, errors: outcome.errors }, null, 2)}\n`));
+    return outcome.exitCode;
+  }
+  io.stdout(scrub(options.json === true ? `${JSON.stringify(outcome.report, null, 2)}\n` : renderRegime(outcome.report)));
+  return EXIT.ok;
 }
 
 async function rebalanceCommand(options: RootOptions, io: CliIo): Promise<number> {
@@ -115,7 +155,7 @@ async function rebalanceCommand(options: RootOptions, io: CliIo): Promise<number
   };
   let outcome: RunOutcome;
   try {
-    outcome = await runRebalance(request, { env, cwd: io.cwd, paths: packagePaths(), logger, now: () => new Date(), pid: process.pid });
+    outcome = await runRebalance(request, { env, cwd: io.cwd, paths: packagePaths(), logger, now: () => new Date(), pid: process.pid, fetchImpl: fetch });
   } catch (error) {
     const secrets = [env['APCA_API_KEY_ID'], env['APCA_API_SECRET_KEY']].filter((s): s is string => !!s);
     const message = scrubSecrets((error as Error).message ?? String(error), secrets);

@@ -40,6 +40,8 @@ export const configSchema = z.strictObject({
     .strictObject({
       feed: z.enum(['iex', 'sip']).default('iex'),
       adjustment: z.enum(['split', 'all']).default('split'),
+      /** Cached downloads (VIX, bars); default: $XDG_CACHE_HOME/regime-rebalancer or ~/.cache/regime-rebalancer. */
+      cacheDir: z.string().min(1).optional(),
     })
     .prefault({}),
   schedule: z.enum(['semiannual', 'monthly', 'weekly', 'daily']).default('semiannual'),
