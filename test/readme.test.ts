@@ -14,8 +14,9 @@ const examples = [...readme.matchAll(/^(npm run (?:--silent )?rebalance -- .+?)\
 }));
 
 function cleanEnv(): Record<string, string> {
-  const env: Record<string, string> = {};
-  for (const [k, v] of Object.entries(process.env)) if (v !== undefined && !k.startsWith('APCA_')) env[k] = v;
+  // The examples' bar cache lives in a scratch folder too, never the user's.
+  const env: Record<string, string> = { XDG_CACHE_HOME: mkdtempSync(join(tmpdir(), 'rebalancer-readme-cache-')) };
+  for (const [k, v] of Object.entries(process.env)) if (v !== undefined && !k.startsWith('APCA_') && k !== 'XDG_CACHE_HOME') env[k] = v;
   return env;
 }
 

@@ -16,6 +16,7 @@ export interface ReportParts {
   readonly auditFile: string;
   readonly execution: ExecutionReport | null;
   readonly exitCode: number;
+  readonly data: RunReport['data'];
 }
 
 /** The run report: what a person reads, or a program parses with --json. */
@@ -43,6 +44,7 @@ export function buildReport(parts: ReportParts): RunReport {
     schedule: { kind: parts.schedule.kind, isRebalanceDay: parts.schedule.isRebalanceDay, next: parts.schedule.next },
     settled: parts.settled,
     execution: parts.execution,
+    data: parts.data,
     exitCode: parts.exitCode,
   };
 }

@@ -1,6 +1,7 @@
 import type {
   Account,
   Asset,
+  Exclusion,
   BarsBySymbol,
   GateResult,
   MarketClock,
@@ -26,6 +27,8 @@ export interface MarketSnapshot {
   readonly openOrders: readonly OpenOrder[];
   readonly assets: ReadonlyMap<string, Asset>;
   readonly bars: BarsBySymbol;
+  /** Symbols whose bars failed the data-quality gate: not scanned, and held ones are not traded this run. */
+  readonly rejectedData: readonly Exclusion[];
 }
 
 export interface PlanRequest {
@@ -50,13 +53,20 @@ export interface RebalancePlan {
 export function planRebalance(snapshot: MarketSnapshot, request: PlanRequest): RebalancePlan {
   const { config } = request;
   const allocation = config.regimeAllocation[request.regime];
-  const scan = scanMomentum52w({
-    universe: request.universe,
+  const rejected = new Set(snapshot.rejectedData.map((e) => e.symbol));
+  const scanned = scanMomentum52w({
+    universe: request.universe.filter((s) => !rejected.has(s)),
     bars: snapshot.bars,
     assets: snapshot.assets,
     topN: request.topN,
     config: config.scanner,
   });
+  const scan: ScanResult = {
+    picks: scanned.picks,
+    excluded: [...snapshot.rejectedData.map((e) => ({ symbol: e.symbol, reason: `bad data: ${e.reason}` })), ...scanned.excluded],
+  };
+  // Bad bars must not move money: a held symbol whose data failed the gate is left as it is this run.
+  const untouchable = [...config.ignoreSymbols, ...snapshot.positions.map((p) => p.symbol).filter((s) => rejected.has(s))];
   const isFractionable = (symbol: string): boolean => snapshot.assets.get(symbol)?.fractionable ?? false;
   const targets = sizeTargets({
     picks: scan.picks,
@@ -70,7 +80,7 @@ export function planRebalance(snapshot: MarketSnapshot, request: PlanRequest): R
     positions: snapshot.positions,
     targets,
     universe: request.universe,
-    ignoreSymbols: config.ignoreSymbols,
+    ignoreSymbols: untouchable,
   });
   const validation = validatePlan({
     orders,
@@ -84,7 +94,7 @@ export function planRebalance(snapshot: MarketSnapshot, request: PlanRequest): R
     regime: request.regime,
     allocation,
     sizingMode: config.sizing.mode,
-    ignoreSymbols: config.ignoreSymbols,
+    ignoreSymbols: untouchable,
     config: { ...config.gates, minPrice: config.scanner.minPrice, buyingPowerReserve: config.execution.buyingPowerReserve },
     force: request.force,
     dryRun: request.dryRun,

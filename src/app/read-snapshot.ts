@@ -5,16 +5,22 @@ import type { Broker } from '../broker/port.js';
 import type { MarketData } from '../market-data/port.js';
 import type { MarketClock } from '../domain/index.js';
 import type { MarketSnapshot } from './plan-rebalance.js';
+import { checkBarQuality, DEFAULT_QUALITY_LIMITS } from '../market-data/quality/index.js';
+import type { TradingDays } from './trading-days.js';
 
 /** The New York date of a broker timestamp: the trading date a run belongs to. */
 export function newYorkDate(timestamp: string): string {
   return formatInTimeZone(new Date(timestamp), 'America/New_York', 'yyyy-MM-dd');
 }
 
-/** Reads the account and the market: the only broker calls a plan needs. */
+/**
+ * Reads the account and the market: the only broker calls a plan needs. Bars pass the data-quality gate first;
+ * a symbol that fails it is left out of the scan with its reason, and never traded on.
+ */
 export async function readSnapshot(
   source: { readonly broker: Broker; readonly marketData: MarketData },
   clock: MarketClock,
+  days: TradingDays,
   universe: readonly string[],
   config: Config,
   logger: Logger,
@@ -34,7 +40,14 @@ export async function readSnapshot(
     source.marketData.getDailyBars({ symbols: universe, start, end, adjustment: config.data.adjustment, feed: config.data.feed }),
   ]);
   log.info({ symbols: universe.length, barsSymbols: bars.bars.size, requests: bars.requests, start, end }, 'bars fetched');
-  return { clock, account, positions, openOrders, assets, bars: bars.bars };
+  const quality = checkBarQuality(bars.bars, {
+    ...DEFAULT_QUALITY_LIMITS,
+    tradingDays: days.sessions.filter((d) => d >= start && d <= (days.previous ?? end)),
+    previousTradingDay: days.previous ?? end,
+    lookbackDays: config.scanner.lookbackDays,
+  });
+  for (const e of quality.excluded) log.warn({ symbol: e.symbol, reason: e.reason }, 'bars rejected by the data-quality gate');
+  return { clock, account, positions, openOrders, assets, bars: quality.clean, rejectedData: quality.excluded };
 }
 
 /** Calendar days that surely hold `tradingDays` NYSE sessions (252 a year, plus holidays and slack). */

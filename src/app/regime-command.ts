@@ -7,6 +7,7 @@ import { cacheDirFor, type Paths } from './paths.js';
 import { currentInputs, detectCurrentRegime, lastCompletedDay } from './regime-step.js';
 import type { RegimeInputs } from './report.js';
 import { openSession } from './session.js';
+import { readTradingDays } from './trading-days.js';
 import { BrokerError } from '../broker/port.js';
 import { resolve } from 'node:path';
 
@@ -54,7 +55,8 @@ export async function runRegimeCommand(
   const session = opened.value;
   try {
     const clock = await session.broker.getClock();
-    const completed = lastCompletedDay(clock);
+    const tradingDays = await readTradingDays(session.broker, clock, 400);
+    const completed = tradingDays.lastCompleted ?? lastCompletedDay(clock);
     if (request.asOf !== undefined && request.asOf > completed) {
       return { kind: 'error', exitCode: 2, errors: [`--as-of ${request.asOf}: that day has not closed yet (latest completed trading day: ${completed})`], secrets: session.secrets };
     }
@@ -62,6 +64,7 @@ export async function runRegimeCommand(
     const detected = await detectCurrentRegime({
       marketData: session.marketData,
       clock,
+      days: tradingDays,
       config: loaded.value,
       cwd: context.cwd,
       cacheDir: cacheDirFor(loaded.value.data.cacheDir, context.env, context.cwd),

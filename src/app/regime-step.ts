@@ -6,6 +6,7 @@ import { detectRegimes, DEFAULT_REGIME_CONFIG, type RegimeConfig, type RegimeDay
 import { CBOE_VIX_URL, loadVix, mergeCloses, readCloseHistory, type VixSource } from '../regime/inputs/index.js';
 import { newYorkDate } from './read-snapshot.js';
 import type { RegimeInputs } from './report.js';
+import type { TradingDays } from './trading-days.js';
 
 export interface DetectedRegime {
   readonly regime: Regime;
@@ -20,6 +21,7 @@ export interface DetectedRegime {
 export interface RegimeSources {
   readonly marketData: MarketData;
   readonly clock: MarketClock;
+  readonly days: TradingDays;
   readonly config: Config;
   readonly cwd: string;
   readonly cacheDir: string;
@@ -34,7 +36,7 @@ export interface RegimeSources {
 export async function detectCurrentRegime(sources: RegimeSources): Promise<Result<DetectedRegime>> {
   const { config } = sources;
   const settings = config.regime;
-  const through = sources.asOf ?? lastCompletedDay(sources.clock);
+  const through = sources.asOf ?? sources.days.lastCompleted ?? lastCompletedDay(sources.clock);
   // On the local exchange "auto" reads VIX like any symbol of the scenario's data (no download).
   const localVix = settings.vix === 'auto' && sources.brokerKind === 'local';
   const fetched = await sources.marketData.getDailyBars({

@@ -86,5 +86,15 @@ export interface RunReport {
   /** Leftover orders of earlier runs that this run settled before planning. */
   readonly settled: { readonly found: number; readonly canceled: number };
   readonly execution: ExecutionReport | null;
+  /** What the run's market data cost: every HTTP request to the market-data API, and what the cache saved. */
+  readonly data: {
+    readonly symbols: number;
+    readonly bars: number;
+    readonly requests: number;
+    readonly cacheHits: number;
+    readonly feed: string;
+    readonly adjustment: string;
+    readonly cache: 'on' | 'off';
+  };
   readonly exitCode: number;
 }

@@ -20,6 +20,8 @@ export interface RebalanceRequest {
   readonly configFile?: string;
   readonly scenario?: string;
   readonly auditFile?: string;
+  /** Bypass the on-disk bar cache. */
+  readonly noCache?: boolean;
 }
 
 export interface RunInputs {

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
 import type { Logger } from 'pino';
 import { openAuditTrail, type AuditTrail } from '../audit/audit-trail.js';
 import { BrokerError } from '../broker/port.js';
@@ -9,7 +10,11 @@ import type { Env } from './environment.js';
 import type { Paths } from './paths.js';
 import { planRebalance, type MarketSnapshot, type RebalancePlan } from './plan-rebalance.js';
 import { buildReport } from './build-report.js';
-import { newYorkDate, readSnapshot } from './read-snapshot.js';
+import { calendarDaysFor, newYorkDate, readSnapshot } from './read-snapshot.js';
+import { readTradingDays, type TradingDays } from './trading-days.js';
+import { CachedMarketData } from '../market-data/cache/index.js';
+import { MeteredMarketData } from '../market-data/metered.js';
+import type { MarketData } from '../market-data/port.js';
 import type { ExecutionReport, ReportRegime, RunMode, RunReport } from './report.js';
 import { currentInputs, detectCurrentRegime } from './regime-step.js';
 import { cacheDirFor } from './paths.js';
@@ -90,7 +95,10 @@ async function runWithSession(
     const today = newYorkDate(clock.timestamp);
     // Orders belong to the session they will trade in: today's, or the next one when the market is closed.
     const tradingSession = clock.isOpen ? today : newYorkDate(clock.nextOpen);
-    const schedule = await checkSchedule(session.broker, config.schedule, today);
+    const lookback = Math.max(config.scanner.lookbackDays, config.scanner.minHistoryDays);
+    const days = await readTradingDays(session.broker, clock, calendarDaysFor(lookback));
+    const schedule = checkSchedule(config.schedule, today, days.sessions);
+    const marketData = runMarketData(session, inputs, days, context, request.noCache === true);
     if (mode !== 'dry-run') {
       const account = await session.broker.getAccount();
       if (account.tradingBlocked || account.accountBlocked || account.status !== 'ACTIVE') {
@@ -102,7 +110,7 @@ async function runWithSession(
       }
     }
     // A regime that cannot be determined stops the run before anything changes: never a silent default.
-    const decided = await decideRegime(inputs, session, clock, context);
+    const decided = await decideRegime(inputs, session.kind, marketData, clock, days, context);
     if (!decided.ok) return stop(EXIT.skipped, 'blocked', decided.error.join('; '));
     regime = decided.value.name;
     let settled = { found: 0, canceled: 0 };
@@ -115,13 +123,13 @@ async function runWithSession(
       const result = await settleLeftovers({ broker: session.broker, audit, now: context.now }, settleSettings, tradingSession);
       settled = { found: result.found.length, canceled: result.canceled.length };
     }
-    const snapshot = await readSnapshot(session, clock, inputs.universe.symbols, config, context.logger);
+    const snapshot = await readSnapshot({ broker: session.broker, marketData }, clock, days, inputs.universe.symbols, config, context.logger);
     const plan = planRebalance(snapshot, { regime: decided.value.name, universe: inputs.universe.symbols, topN: config.topN, config, force: request.force, dryRun: mode === 'dry-run' });
     for (const gate of plan.validation.gates) {
       audit.record({ event: gate.status === 'fail' ? 'gate_failed' : 'plan_validated', gate: `${gate.id} ${gate.name}`, status: gate.status, reason: gate.messages.join('; '), regime, equity: snapshot.account.equity });
     }
     const report = (execution: ExecutionReport | null, exitCode: number): RunReport =>
-      buildReport({ inputs, session, snapshot, plan, regime: decided.value, schedule, settled, runId, auditFile: audit.path, execution, exitCode });
+      buildReport({ inputs, session, snapshot, plan, regime: decided.value, schedule, settled, runId, auditFile: audit.path, execution, exitCode, data: { ...marketData.usage(), feed: config.data.feed, adjustment: config.data.adjustment, cache: request.noCache === true ? 'off' : 'on' } });
     if (!plan.validation.passed) {
       const reason = `a validation gate failed: ${plan.validation.gates.filter((g) => g.status === 'fail').map((g) => g.name).join(', ')}; nothing submitted`;
       audit.record({ event: 'run_finished', status: 'blocked', reason, regime });
@@ -159,8 +167,10 @@ async function runWithSession(
 /** --regime when given, else the detector's regime of the latest completed trading day. */
 async function decideRegime(
   inputs: RunInputs,
-  session: BrokerSession,
+  brokerKind: BrokerSession['kind'],
+  marketData: MarketData,
   clock: MarketClock,
+  days: TradingDays,
   context: RunContext,
 ): Promise<Result<ReportRegime>> {
   const allocationOf = (name: Regime): number => inputs.config.regimeAllocation[name];
@@ -168,18 +178,33 @@ async function decideRegime(
     return ok({ name: inputs.regimeOverride, allocation: allocationOf(inputs.regimeOverride), source: 'override' });
   }
   const detected = await detectCurrentRegime({
-    marketData: session.marketData,
+    marketData,
     clock,
+    days,
     config: inputs.config,
     cwd: context.cwd,
     cacheDir: cacheDirFor(inputs.config.data.cacheDir, context.env, context.cwd),
     now: context.now(),
     fetchImpl: context.fetchImpl,
-    brokerKind: session.kind,
+    brokerKind,
   });
   if (!detected.ok) return detected;
   const { regime, day, vix } = detected.value;
   return ok({ name: regime, allocation: allocationOf(regime), source: 'detector', current: currentInputs(day, vix.note) });
+}
+
+/** The run's market data: cached on disk unless --no-cache, and metered for the report. */
+function runMarketData(session: BrokerSession, inputs: RunInputs, days: TradingDays, context: RunContext, noCache: boolean): MeteredMarketData {
+  if (noCache) return new MeteredMarketData(session.marketData);
+  const log = context.logger.child({ stage: 'cache' });
+  return new MeteredMarketData(
+    new CachedMarketData(session.marketData, {
+      // One cache per data source: the demo's synthetic AAPL must never be served for Alpaca's.
+      cacheDir: join(cacheDirFor(inputs.config.data.cacheDir, context.env, context.cwd), 'sources', session.dataSourceKey),
+      ...(days.incompleteFrom !== undefined ? { incompleteFrom: days.incompleteFrom } : {}),
+      onEvent: (event) => log.warn(event, `bar cache: ${event.kind}`),
+    }),
+  );
 }
 
 /** The prices the plan was made at: targets' prices over the broker's position prices. */

@@ -21,6 +21,8 @@ export interface BrokerSession {
   readonly detail: string;
   readonly broker: Broker;
   readonly marketData: MarketData;
+  /** Names the market-data source (Alpaca's host, or the scenario), so caches of different sources never mix. */
+  readonly dataSourceKey: string;
   /** Values that must never be printed (API keys). */
   readonly secrets: readonly string[];
   close(): Promise<void>;
@@ -49,6 +51,7 @@ export async function openSession(
       detail: client.isLive ? 'Alpaca LIVE account' : 'Alpaca paper trading',
       broker: new AlpacaBroker(client),
       marketData: new AlpacaMarketData(client),
+      dataSourceKey: `alpaca-${shortHash(choice.dataBaseUrl ?? 'https://data.alpaca.markets')}`,
       secrets: [choice.keyId, choice.secretKey],
       close: async () => {},
     });
@@ -89,12 +92,15 @@ export async function openSession(
         : `local exchange, scenario ${choice.scenarioPath}`,
     broker: new AlpacaBroker(client),
     marketData: new AlpacaMarketData(client),
+    dataSourceKey: `local-${shortHash(choice.scenarioPath === undefined ? 'demo' : resolve(cwd, choice.scenarioPath))}`,
     secrets: choice.credentials !== undefined ? [choice.credentials.keyId, choice.credentials.secretKey] : [],
     close: () => exchange.close(),
   });
 }
 
+const shortHash = (text: string): string => createHash('sha256').update(text).digest('hex').slice(0, 12);
+
 function defaultStatePath(auditPath: string, name: string, identity: string): string {
-  const tag = createHash('sha256').update(identity).digest('hex').slice(0, 8);
+  const tag = shortHash(identity).slice(0, 8);
   return join(dirname(auditPath), 'exchange-state', `${name.replace(/[^A-Za-z0-9._-]/g, '_')}-${tag}.json`);
 }

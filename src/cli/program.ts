@@ -1,7 +1,11 @@
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { readEnvironment, type Env } from '../app/environment.js';
 import { createLogger } from '../app/logger.js';
-import { packagePaths } from '../app/paths.js';
+import { cacheDirFor, packagePaths } from '../app/paths.js';
+import { loadConfig, overrideFileFor } from '../config/load-config.js';
+import { clearCache } from '../market-data/cache/index.js';
 import { EXIT, runRebalance, type RebalanceRequest, type RunOutcome } from '../app/run-rebalance.js';
 import { serveExchange } from '../app/serve-exchange.js';
 import type { Regime, SizingMode } from '../domain/index.js';
@@ -47,6 +51,7 @@ interface RootOptions {
   json?: boolean;
   live?: boolean;
   auditFile?: string;
+  cache?: boolean;
 }
 
 /** Parses the command line, runs the command and returns the process exit code. Never throws. */
@@ -69,6 +74,7 @@ export async function runCli(io: CliIo): Promise<number> {
     .option('--json', 'print the run report as one JSON document on stdout; logs go to stderr')
     .option('--live', 'allow trading a LIVE account (also needs "allowLive": true in the config)')
     .option('--audit-file <file>', 'CSV audit trail (default from config: logs/execution_log.csv)')
+    .option('--no-cache', 'fetch every bar afresh; neither read nor write the on-disk bar cache')
     .addHelpText('after', EXIT_CODES_HELP)
     .action(async (options: RootOptions) => {
       exitCode = await rebalanceCommand(options, io);
@@ -81,6 +87,16 @@ export async function runCli(io: CliIo): Promise<number> {
     .option('--port <n>', 'port on 127.0.0.1 (default: any free port)', parsePort)
     .action(async (options: { scenario?: string; port?: number }) => {
       exitCode = await serveExchange(options, io);
+    });
+
+  program
+    .command('cache')
+    .description('manage the on-disk bar cache')
+    .command('clear')
+    .description('empty the bar cache')
+    .option('--config <file>', 'config file (for data.cacheDir)')
+    .action(async (options: { config?: string }) => {
+      exitCode = await clearCacheCommand(options, io);
     });
 
   program
@@ -109,6 +125,23 @@ export async function runCli(io: CliIo): Promise<number> {
     io.stderr(`rebalance: unexpected error: ${(error as Error).message ?? String(error)}\n`);
     return EXIT.unexpected;
   }
+}
+
+async function clearCacheCommand(options: { config?: string }, io: CliIo): Promise<number> {
+  const paths = packagePaths();
+  const overrideFile = overrideFileFor(paths.configDir, options.config, io.cwd);
+  const loaded = loadConfig({ defaultFile: paths.defaultConfig, ...(overrideFile !== undefined ? { overrideFile } : {}) });
+  if (!loaded.ok) {
+    for (const e of loaded.error) io.stderr(`rebalance cache clear: ${e}\n`);
+    return EXIT.badInput;
+  }
+  const dir = cacheDirFor(loaded.value.data.cacheDir, readEnvironment(io.env, io.cwd), io.cwd);
+  let removedFiles = 0;
+  for (const source of await readdir(join(dir, 'sources')).catch(() => [] as string[])) {
+    removedFiles += (await clearCache(join(dir, 'sources', source))).removedFiles;
+  }
+  io.stdout(`bar cache cleared: ${removedFiles} file(s) removed from ${dir}\n`);
+  return EXIT.ok;
 }
 
 async function regimeCommand(
@@ -152,6 +185,7 @@ async function rebalanceCommand(options: RootOptions, io: CliIo): Promise<number
     ...(options.scenario !== undefined ? { scenario: options.scenario } : {}),
     ...(options.live === true ? { live: true } : {}),
     ...(options.auditFile !== undefined ? { auditFile: options.auditFile } : {}),
+    ...(options.cache === false ? { noCache: true } : {}),
   };
   let outcome: RunOutcome;
   try {

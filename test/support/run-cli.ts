@@ -49,10 +49,13 @@ function builtCli(): string {
   return CLI;
 }
 
+/** One bar cache for this test process: never the user's own, never shared with another test run. */
+const TEST_CACHE_HOME = mkdtempSync(join(tmpdir(), 'rebalancer-cache-'));
+
 function childEnv(extra: Record<string, string> = {}): Record<string, string> {
-  const env: Record<string, string> = {};
+  const env: Record<string, string> = { XDG_CACHE_HOME: TEST_CACHE_HOME };
   for (const [k, v] of Object.entries(process.env)) {
-    if (v !== undefined && !k.startsWith('APCA_') && k !== 'LOG_LEVEL') env[k] = v;
+    if (v !== undefined && !k.startsWith('APCA_') && k !== 'LOG_LEVEL' && k !== 'XDG_CACHE_HOME') env[k] = v;
   }
   return { ...env, ...extra };
 }
