@@ -13,6 +13,8 @@ export interface DailyBarsResult {
   readonly bars: BarsBySymbol;
   /** HTTP requests made to fetch them. */
   readonly requests: number;
+  /** Symbols answered wholly or partly from a trusted on-disk cache; absent when no cache is in front. */
+  readonly cacheHits?: number;
 }
 
 /** Daily bars for many symbols; symbols with no data are absent from the map. */

@@ -1,0 +1,95 @@
+import type { Bar, Result } from '../../domain/index.js';
+import { err, ok } from '../../domain/index.js';
+import type { CachedSeries } from './cache-file.js';
+
+/** The days a request wants, inclusive, YYYY-MM-DD. */
+export interface DayWindow {
+  readonly start: string;
+  readonly end: string;
+}
+
+/**
+ * What to fetch for one symbol. `top-up` fetches [fetchFrom, end], where fetchFrom is the newest cached bar's day:
+ * the day fetched twice is the overlap that shows whether the history was re-adjusted since it was cached.
+ */
+export type RefreshPlan =
+  | { readonly kind: 'cached' }
+  | { readonly kind: 'top-up'; readonly fetchFrom: string }
+  | { readonly kind: 'full' };
+
+/** Decides from a symbol's cache (if any) what must be fetched to answer `window`. */
+export function planRefresh(cached: CachedSeries | undefined, window: DayWindow): RefreshPlan {
+  // A cache that starts after the window, or ends before it, has nothing to build on.
+  if (cached === undefined || cached.from > window.start || cached.to < window.start) return { kind: 'full' };
+  if (window.end <= cached.to) return { kind: 'cached' };
+  const newest = cached.bars.at(-1);
+  // No bar since the window started (e.g. never traded): nothing to compare, so just fetch after the covered span.
+  const fetchFrom = newest !== undefined && newest.date >= window.start ? newest.date : cached.to;
+  return { kind: 'top-up', fetchFrom };
+}
+
+/** Symbols grouped by the first day to fetch, so that each distinct window costs one multi-symbol request. */
+export function groupByFetchStart(plans: ReadonlyMap<string, RefreshPlan>, window: DayWindow): Map<string, string[]> {
+  const groups = new Map<string, string[]>();
+  for (const [symbol, plan] of plans) {
+    if (plan.kind === 'cached') continue;
+    const from = plan.kind === 'full' ? window.start : plan.fetchFrom;
+    const group = groups.get(from);
+    if (group === undefined) groups.set(from, [symbol]);
+    else group.push(symbol);
+  }
+  return groups;
+}
+
+/** True when two closes differ by more than `tolerance`, relative to the larger one. */
+export function closesDiffer(a: number, b: number, tolerance: number): boolean {
+  return Math.abs(a - b) > tolerance * Math.max(Math.abs(a), Math.abs(b));
+}
+
+/**
+ * Joins a cached history and a fresh fetch of [fetchFrom, …]. Every cached bar from fetchFrom on must come back with
+ * the same close: a different close (or a missing bar) means the history was re-adjusted, typically for a split,
+ * and then no cached bar can be trusted. On success the fresh bars replace the cached ones from fetchFrom on.
+ */
+export function applyTopUp(
+  cached: CachedSeries,
+  fetchFrom: string,
+  fresh: readonly Bar[],
+  tolerance: number,
+): Result<readonly Bar[], string> {
+  const freshByDay = new Map(fresh.map((bar) => [bar.date, bar]));
+  for (const old of cached.bars) {
+    if (old.date < fetchFrom) continue;
+    const now = freshByDay.get(old.date);
+    if (now === undefined) return err(`the cached bar of ${old.date} is no longer served`);
+    if (closesDiffer(old.close, now.close, tolerance)) {
+      return err(`the close of ${old.date} changed from ${old.close} to ${now.close} (split or re-adjustment)`);
+    }
+  }
+  return ok([...cached.bars.filter((bar) => bar.date < fetchFrom), ...fresh.filter((bar) => bar.date >= fetchFrom)]);
+}
+
+/**
+ * What may be written back: the span from `from` to the window's end, cut before `incompleteFrom` (a session still
+ * trading has a bar that will change); undefined when nothing complete is left.
+ */
+export function seriesToPersist(
+  from: string,
+  bars: readonly Bar[],
+  end: string,
+  incompleteFrom: string | undefined,
+): CachedSeries | undefined {
+  const to = incompleteFrom !== undefined && incompleteFrom <= end ? dayBefore(incompleteFrom) : end;
+  if (to < from) return undefined;
+  return { from, to, bars: barsInWindow(bars, { start: from, end: to }) };
+}
+
+export function barsInWindow(bars: readonly Bar[], window: DayWindow): readonly Bar[] {
+  return bars.filter((bar) => bar.date >= window.start && bar.date <= window.end);
+}
+
+function dayBefore(day: string): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - 1);
+  return d.toISOString().slice(0, 10);
+}

@@ -1,0 +1,109 @@
+import type { Bar } from '../../domain/index.js';
+
+/** Each rule looks at one symbol's bars (ascending by date) and says what is wrong, or undefined. */
+
+const PRICES = ['open', 'high', 'low', 'close'] as const;
+
+/** A price for a message: enough digits to find the row, without float noise such as 338.3399963378906. */
+export function price(value: number): string {
+  return Number.isFinite(value) ? String(Number(value.toPrecision(8))) : String(value);
+}
+
+const percent = (ratio: number): string => `${(ratio * 100).toFixed(1)}%`;
+
+/** "on 2024-03-04" or "on 3 days, first 2024-03-04": one example is enough to find the rows. */
+function where(days: readonly string[]): string {
+  return days.length === 1 ? `on ${days[0]}` : `on ${days.length} days, first ${days[0]}`;
+}
+
+export function hasValidPrices(bar: Bar): boolean {
+  return PRICES.every((field) => Number.isFinite(bar[field]) && bar[field] > 0);
+}
+
+/** Repeated or descending days would make every look-back count wrong. */
+export function outOfOrder(bars: readonly Bar[]): string | undefined {
+  for (let i = 1; i < bars.length; i++) {
+    const previous = bars[i - 1] as Bar;
+    const bar = bars[i] as Bar;
+    if (bar.date <= previous.date) return `bars out of order: ${bar.date} follows ${previous.date}`;
+  }
+  return undefined;
+}
+
+export function invalidPrices(bars: readonly Bar[]): string | undefined {
+  const bad = bars.filter((bar) => !hasValidPrices(bar));
+  const first = bad[0];
+  if (first === undefined) return undefined;
+  const values = PRICES.filter((field) => !(Number.isFinite(first[field]) && first[field] > 0))
+    .map((field) => `${field} ${first[field]}`)
+    .join(', ');
+  return `non-positive or non-finite price ${where(bad.map((b) => b.date))} (${values})`;
+}
+
+/** `value` below `floor` by more than the relative tolerance. */
+const below = (value: number, floor: number, tolerance: number): boolean => floor - value > tolerance * Math.abs(floor);
+
+/**
+ * A row whose high is below its low, or whose open or close lies outside low..high, cannot all be true; the high
+ * feeds the 52-week-high momentum, so a bad open is reason enough to distrust it.
+ */
+export function inconsistentOhlc(bars: readonly Bar[], tolerance: number): string | undefined {
+  const problems: { date: string; text: string }[] = [];
+  for (const bar of bars) {
+    if (!hasValidPrices(bar)) continue;
+    const range = `low–high ${price(bar.low)}–${price(bar.high)}`;
+    if (below(bar.high, bar.low, tolerance)) problems.push({ date: bar.date, text: `high ${price(bar.high)} below low ${price(bar.low)}` });
+    else if (below(bar.close, bar.low, tolerance) || below(bar.high, bar.close, tolerance)) {
+      problems.push({ date: bar.date, text: `close ${price(bar.close)} outside ${range}` });
+    } else if (below(bar.open, bar.low, tolerance) || below(bar.high, bar.open, tolerance)) {
+      problems.push({ date: bar.date, text: `open ${price(bar.open)} outside ${range}` });
+    }
+  }
+  const first = problems[0];
+  if (first === undefined) return undefined;
+  return `inconsistent OHLC ${where(problems.map((p) => p.date))}: ${first.text}`;
+}
+
+export function stale(bars: readonly Bar[], previousTradingDay: string): string | undefined {
+  const latest = bars.at(-1);
+  if (latest === undefined || latest.date >= previousTradingDay) return undefined;
+  return `stale: the latest bar is from ${latest.date}, before the previous trading day ${previousTradingDay}`;
+}
+
+/** Counts the sessions of the look-back (the last `lookbackDays` of `tradingDays`) that have no bar. */
+export function missingDays(
+  bars: readonly Bar[],
+  tradingDays: readonly string[],
+  lookbackDays: number,
+  maxMissingPct: number,
+): string | undefined {
+  const sessions = tradingDays.slice(-Math.max(lookbackDays, 0));
+  if (sessions.length === 0) return undefined;
+  const have = new Set(bars.map((bar) => bar.date));
+  const missing = sessions.filter((day) => !have.has(day));
+  const share = missing.length / sessions.length;
+  if (share <= maxMissingPct) return undefined;
+  const examples = missing.slice(0, 3).join(', ') + (missing.length > 3 ? ', …' : '');
+  return (
+    `missing ${missing.length} of ${sessions.length} trading days from ${sessions[0]} to ${sessions.at(-1)} ` +
+    `(${percent(share)}, more than ${percent(maxMissingPct)}): ${examples}`
+  );
+}
+
+/** A one-day close-to-close move no listed stock makes without news: an unadjusted split or a bad print. */
+export function extremeMove(bars: readonly Bar[], maxDrop: number, maxRise: number): string | undefined {
+  const valid = bars.filter(hasValidPrices);
+  for (let i = 1; i < valid.length; i++) {
+    const before = valid[i - 1] as Bar;
+    const after = valid[i] as Bar;
+    const move = after.close / before.close - 1;
+    if (move >= maxDrop && move <= maxRise) continue;
+    const verb = move < 0 ? 'fell' : 'rose';
+    const limit = move < 0 ? `limit ${percent(maxDrop)}` : `limit +${percent(maxRise)}`;
+    return (
+      `close ${verb} ${percent(Math.abs(move))} from ${price(before.close)} on ${before.date} to ` +
+      `${price(after.close)} on ${after.date} (${limit}): an unadjusted split or a bad print`
+    );
+  }
+  return undefined;
+}

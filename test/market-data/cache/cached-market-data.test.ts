@@ -1,0 +1,237 @@
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Bar } from '../../../src/domain/index.js';
+import { CachedMarketData, clearCache, type CacheEvent, type CachedMarketDataOptions } from '../../../src/market-data/cache/index.js';
+import { seriesPath } from '../../../src/market-data/cache/cache-store.js';
+import type { DailyBarsRequest } from '../../../src/market-data/port.js';
+import { barsSeries, ramp, weekdays } from '../../builders.js';
+import { useTempDir } from '../../support/temp-dir.js';
+import { RecordingMarketData } from './recording-market-data.js';
+
+/** 30 sessions, Thu 2024-02-01 .. Wed 2024-03-13. */
+const DAYS = weekdays('2024-02-01', 30);
+const day = (i: number): string => DAYS[i] ?? '';
+
+const HISTORY: Readonly<Record<string, readonly Bar[]>> = {
+  AAPL: barsSeries(ramp(180, 209, 30), { start: day(0) }),
+  MSFT: barsSeries(ramp(400, 429, 30), { start: day(0) }),
+  XOM: barsSeries(ramp(100, 114.5, 30), { start: day(0) }),
+  GE: barsSeries(ramp(150, 179, 30), { start: day(0) }),
+  KO: barsSeries(ramp(60, 61.45, 30), { start: day(0) }),
+};
+const history = (symbol: string, through = day(29), from = day(0)): Bar[] =>
+  (HISTORY[symbol] ?? []).filter((b) => b.date >= from && b.date <= through);
+
+const request = (symbols: readonly string[], end: string, start = day(0)): DailyBarsRequest => ({
+  symbols,
+  start,
+  end,
+  adjustment: 'split',
+  feed: 'sip',
+});
+
+/** A fresh inner source, event list and cache dir per test. */
+function useFixture() {
+  const temp = useTempDir();
+  const fixture = () => {
+    const inner = new RecordingMarketData(new Map(Object.entries(HISTORY)));
+    const events: CacheEvent[] = [];
+    // A new wrapper per call, as each run of the CLI makes one: only the files carry state between calls.
+    const cached = (options: Partial<CachedMarketDataOptions> = {}) =>
+      new CachedMarketData(inner, { cacheDir: temp.path(), onEvent: (e) => events.push(e), ...options });
+    const fileOf = (symbol: string, adjustment: DailyBarsRequest['adjustment'] = 'split') =>
+      seriesPath(temp.path(), { symbol, feed: 'sip', adjustment });
+    return { temp, inner, events, cached, fileOf };
+  };
+  let current = fixture();
+  beforeEach(() => {
+    current = fixture();
+  });
+  return () => current;
+}
+
+/** Every file under `dir`, relative, sorted. */
+const filesUnder = (dir: string): string[] =>
+  readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name).slice(dir.length + 1))
+    .sort();
+
+describe('CachedMarketData', () => {
+  const fixture = useFixture();
+  let t = fixture();
+  beforeEach(() => {
+    t = fixture();
+  });
+
+  it('answers a repeated request from disk without asking the inner source', async () => {
+    const first = await t.cached().getDailyBars(request(['AAPL', 'MSFT', 'XOM'], day(29)));
+    expect(first).toMatchObject({ requests: 1, cacheHits: 0 });
+    const second = await t.cached().getDailyBars(request(['AAPL', 'MSFT', 'XOM'], day(29)));
+    expect(t.inner.windows()).toEqual([`AAPL,MSFT,XOM ${day(0)}..${day(29)}`]);
+    expect(second).toMatchObject({ requests: 0, cacheHits: 3 });
+    expect(second.bars).toEqual(first.bars);
+    expect(second.bars.get('AAPL')).toEqual(history('AAPL'));
+  });
+
+  it('answers a narrower window inside the cached one from disk, cut to that window', async () => {
+    await t.cached().getDailyBars(request(['AAPL'], day(29)));
+    const narrower = await t.cached().getDailyBars(request(['AAPL'], day(20), day(5)));
+    expect(narrower).toMatchObject({ requests: 0, cacheHits: 1 });
+    expect(narrower.bars.get('AAPL')).toEqual(history('AAPL', day(20), day(5)));
+  });
+
+  it('fetches only the days after the newest cached bar, overlapping it by one day, in one request for all', async () => {
+    t.inner.availableThrough = day(19);
+    await t.cached().getDailyBars(request(['AAPL', 'MSFT', 'XOM'], day(19)));
+    t.inner.availableThrough = day(29);
+    const later = await t.cached().getDailyBars(request(['AAPL', 'MSFT', 'XOM'], day(29)));
+    expect(t.inner.windows()).toEqual([`AAPL,MSFT,XOM ${day(0)}..${day(19)}`, `AAPL,MSFT,XOM ${day(19)}..${day(29)}`]);
+    expect(later).toMatchObject({ requests: 1, cacheHits: 3 });
+    for (const symbol of ['AAPL', 'MSFT', 'XOM']) expect(later.bars.get(symbol)).toEqual(history(symbol));
+    // The cache now reaches day 29: the same request again costs nothing.
+    expect(await t.cached().getDailyBars(request(['AAPL', 'MSFT', 'XOM'], day(29)))).toMatchObject({ requests: 0 });
+  });
+
+  it('groups symbols by the day they need from, and fetches uncached symbols over the whole window', async () => {
+    t.inner.availableThrough = day(19);
+    await t.cached().getDailyBars(request(['AAPL', 'MSFT'], day(19)));
+    t.inner.availableThrough = day(24);
+    await t.cached().getDailyBars(request(['XOM', 'GE'], day(24)));
+    t.inner.availableThrough = day(29);
+    t.inner.requests.length = 0;
+    const result = await t.cached().getDailyBars(request(['AAPL', 'XOM', 'KO', 'MSFT', 'GE'], day(29)));
+    expect(t.inner.windows().sort()).toEqual(
+      [`AAPL,MSFT ${day(19)}..${day(29)}`, `XOM,GE ${day(24)}..${day(29)}`, `KO ${day(0)}..${day(29)}`].sort(),
+    );
+    expect(result).toMatchObject({ requests: 3, cacheHits: 4 });
+    for (const symbol of Object.keys(HISTORY)) expect(result.bars.get(symbol)).toEqual(history(symbol));
+  });
+
+  it('refetches the whole window of a symbol whose overlap close changed (a split), and only that symbol', async () => {
+    t.inner.availableThrough = day(19);
+    await t.cached().getDailyBars(request(['AAPL', 'MSFT'], day(19)));
+    // A 4:1 split after day 19: the split-adjusted history of AAPL is now a quarter of what was cached.
+    const split = history('AAPL').map((b) => ({ ...b, open: b.open / 4, high: b.high / 4, low: b.low / 4, close: b.close / 4 }));
+    t.inner.history = new Map([...t.inner.history, ['AAPL', split]]);
+    t.inner.availableThrough = day(29);
+    const after = await t.cached().getDailyBars(request(['AAPL', 'MSFT'], day(29)));
+    expect(t.inner.windows().slice(1)).toEqual([`AAPL,MSFT ${day(19)}..${day(29)}`, `AAPL ${day(0)}..${day(29)}`]);
+    expect(after).toMatchObject({ requests: 2, cacheHits: 1 });
+    expect(after.bars.get('AAPL')).toEqual(split);
+    expect(after.bars.get('MSFT')).toEqual(history('MSFT'));
+    expect(t.events).toEqual([
+      { kind: 'readjusted', symbol: 'AAPL', reason: `the close of ${day(19)} changed from 199 to 49.75 (split or re-adjustment)` },
+    ]);
+    // The rewritten file holds the new scale throughout.
+    const again = await t.cached().getDailyBars(request(['AAPL'], day(29)));
+    expect(again).toMatchObject({ requests: 0, cacheHits: 1 });
+    expect(again.bars.get('AAPL')).toEqual(split);
+  });
+
+  it('keeps the cache when the overlap close differs by less than the tolerance', async () => {
+    t.inner.availableThrough = day(19);
+    await t.cached().getDailyBars(request(['AAPL'], day(19)));
+    const nudged = history('AAPL').map((b) => ({ ...b, close: b.close * (1 + 1e-9) }));
+    t.inner.history = new Map([['AAPL', nudged]]);
+    t.inner.availableThrough = day(29);
+    const after = await t.cached().getDailyBars(request(['AAPL'], day(29)));
+    expect(after).toMatchObject({ requests: 1, cacheHits: 1 });
+    expect(t.events).toEqual([]);
+  });
+
+  it.each([
+    ['a digit changed in one row', (text: string) => text.replace('\n2024-02-05,182,', '\n2024-02-05,183,'), 'checksum mismatch'],
+    ['the file cut in half', (text: string) => text.slice(0, Math.floor(text.length / 2)), 'checksum mismatch'],
+    ['the file emptied', () => '', 'no header line'],
+    ['the header replaced by garbage', (text: string) => `{not json${text.slice(text.indexOf('\n'))}`, 'not JSON'],
+  ])('discards a cache file with %s, refetches that symbol in full and rewrites the file', async (_name, damage, reason) => {
+    await t.cached().getDailyBars(request(['AAPL', 'MSFT'], day(29)));
+    const file = t.fileOf('AAPL');
+    writeFileSync(file, damage(readFileSync(file, 'utf8')));
+    const after = await t.cached().getDailyBars(request(['AAPL', 'MSFT'], day(29)));
+    expect(t.inner.windows()).toEqual([`AAPL,MSFT ${day(0)}..${day(29)}`, `AAPL ${day(0)}..${day(29)}`]);
+    expect(after).toMatchObject({ requests: 1, cacheHits: 1 });
+    expect(after.bars.get('AAPL')).toEqual(history('AAPL'));
+    expect(t.events).toEqual([{ kind: 'discarded', symbol: 'AAPL', path: file, reason: expect.stringContaining(reason) }]);
+    expect(await t.cached().getDailyBars(request(['AAPL'], day(29)))).toMatchObject({ requests: 0, cacheHits: 1 });
+  });
+
+  it('leaves only finished .csv files behind, one per symbol, feed and adjustment', async () => {
+    await t.cached().getDailyBars(request(['AAPL', 'MSFT'], day(19)));
+    await t.cached().getDailyBars(request(['AAPL', 'MSFT'], day(29)));
+    await t.cached().getDailyBars({ ...request(['AAPL'], day(29)), adjustment: 'raw' });
+    await t.cached().getDailyBars({ symbols: ['BRK.B', 'BF/B'], start: day(0), end: day(29), adjustment: 'all' });
+    expect(filesUnder(t.temp.path())).toEqual([
+      'bars/raw/sip/AAPL.csv',
+      'bars/split/sip/AAPL.csv',
+      'bars/split/sip/MSFT.csv',
+      'bars/all/default/BF%2FB.csv',
+      'bars/all/default/BRK.B.csv',
+    ].sort());
+  });
+
+  it('still answers, reports the failure and leaves no temporary file when a cache file cannot be replaced', async () => {
+    // A folder where AAPL's file belongs: the rename onto it fails.
+    mkdirSync(join(t.fileOf('AAPL'), 'blocker'), { recursive: true });
+    const result = await t.cached().getDailyBars(request(['AAPL', 'MSFT'], day(29)));
+    expect(result.bars.get('AAPL')).toEqual(history('AAPL'));
+    expect(t.events.filter((e) => e.kind === 'write-failed')).toEqual([
+      { kind: 'write-failed', symbol: 'AAPL', path: t.fileOf('AAPL'), reason: expect.stringContaining('rename') },
+    ]);
+    expect(filesUnder(t.temp.path())).toEqual(['bars/split/sip/MSFT.csv']);
+  });
+
+  it("returns the still-trading day's bar without caching it, and fetches it again until the day is complete", async () => {
+    const trading = await t.cached({ incompleteFrom: day(29) }).getDailyBars(request(['AAPL'], day(29)));
+    expect(trading.bars.get('AAPL')?.at(-1)?.date).toBe(day(29));
+    expect(readFileSync(t.fileOf('AAPL'), 'utf8').trimEnd().split('\n').at(-1)?.slice(0, 10)).toBe(day(28));
+    await t.cached({ incompleteFrom: day(29) }).getDailyBars(request(['AAPL'], day(29)));
+    // The next day the session is over: fetched once more, then cached.
+    const nextDay = '2024-03-14';
+    await t.cached({ incompleteFrom: nextDay }).getDailyBars(request(['AAPL'], day(29)));
+    const settled = await t.cached({ incompleteFrom: nextDay }).getDailyBars(request(['AAPL'], day(29)));
+    expect(t.inner.windows()).toEqual([
+      `AAPL ${day(0)}..${day(29)}`,
+      `AAPL ${day(28)}..${day(29)}`,
+      `AAPL ${day(28)}..${day(29)}`,
+    ]);
+    expect(settled.bars.get('AAPL')).toEqual(history('AAPL'));
+  });
+
+  it('fetches the whole window when the request starts before the cached history', async () => {
+    await t.cached().getDailyBars(request(['AAPL'], day(29), day(10)));
+    const longer = await t.cached().getDailyBars(request(['AAPL'], day(29)));
+    expect(t.inner.windows()).toEqual([`AAPL ${day(10)}..${day(29)}`, `AAPL ${day(0)}..${day(29)}`]);
+    expect(longer).toMatchObject({ cacheHits: 0 });
+    expect(longer.bars.get('AAPL')).toEqual(history('AAPL'));
+  });
+
+  it('keeps feeds and adjustments apart', async () => {
+    await t.cached().getDailyBars(request(['AAPL'], day(29)));
+    await t.cached().getDailyBars({ ...request(['AAPL'], day(29)), adjustment: 'all' });
+    await t.cached().getDailyBars({ ...request(['AAPL'], day(29)), feed: 'iex' });
+    expect(t.inner.requests.map((r) => `${r.adjustment}/${r.feed}`)).toEqual(['split/sip', 'all/sip', 'split/iex']);
+  });
+
+  it('remembers that a symbol has no bars, so it joins the short top-up request next time', async () => {
+    t.inner.availableThrough = day(19);
+    const first = await t.cached().getDailyBars(request(['AAPL', 'NOPE'], day(19)));
+    expect([...first.bars.keys()]).toEqual(['AAPL']);
+    t.inner.availableThrough = day(29);
+    const later = await t.cached().getDailyBars(request(['AAPL', 'NOPE'], day(29)));
+    expect(t.inner.windows()).toEqual([`AAPL,NOPE ${day(0)}..${day(19)}`, `AAPL,NOPE ${day(19)}..${day(29)}`]);
+    expect([...later.bars.keys()]).toEqual(['AAPL']);
+    expect(later.cacheHits).toBe(2);
+  });
+
+  it('starts from nothing after clearCache, which says how many files it removed', async () => {
+    await t.cached().getDailyBars(request(['AAPL', 'MSFT', 'XOM'], day(29)));
+    expect(await clearCache(t.temp.path())).toEqual({ removedFiles: 3 });
+    expect(filesUnder(t.temp.path())).toEqual([]);
+    expect(await clearCache(t.temp.path())).toEqual({ removedFiles: 0 });
+    const after = await t.cached().getDailyBars(request(['AAPL', 'MSFT', 'XOM'], day(29)));
+    expect(after).toMatchObject({ requests: 1, cacheHits: 0 });
+  });
+});
