@@ -7,6 +7,7 @@ import { CBOE_VIX_URL, loadVix, mergeCloses, readCloseHistory, type VixSource } 
 import { newYorkDate } from './read-snapshot.js';
 import type { RegimeInputs } from './report.js';
 import type { TradingDays } from './trading-days.js';
+import { checkBarQuality, DEFAULT_QUALITY_LIMITS } from '../market-data/quality/index.js';
 
 export interface DetectedRegime {
   readonly regime: Regime;
@@ -46,7 +47,21 @@ export async function detectCurrentRegime(sources: RegimeSources): Promise<Resul
     adjustment: settings.adjustment,
     feed: config.data.feed,
   });
-  const brokerCloses = (fetched.bars.get(settings.symbol) ?? []).map((b) => ({ date: b.date, close: b.close }));
+  const indexBars = fetched.bars.get(settings.symbol) ?? [];
+  // The index passes the same data-quality gate as the stocks, over its last year: bad bars must not name a regime.
+  if (indexBars.length > 0 && sources.asOf === undefined) {
+    const recent = new Map([[settings.symbol, indexBars.slice(-260)]]);
+    const lookback = sources.days.sessions.filter((d) => d >= (indexBars[Math.max(0, indexBars.length - 252)]?.date ?? '') && d <= (sources.days.previous ?? through));
+    const checked = checkBarQuality(recent, {
+      ...DEFAULT_QUALITY_LIMITS,
+      tradingDays: lookback,
+      previousTradingDay: sources.days.previous ?? through,
+      lookbackDays: 252,
+    });
+    const problem = checked.excluded[0];
+    if (problem !== undefined) return err([`regime undeterminable: ${settings.symbol} bars rejected by the data-quality gate: ${problem.reason}`]);
+  }
+  const brokerCloses = indexBars.map((b) => ({ date: b.date, close: b.close }));
   let closes = brokerCloses;
   if (settings.historyFile !== undefined) {
     const history = readCloseHistory(resolve(sources.cwd, settings.historyFile));

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runBuiltCli, sharedData } from '../support/run-cli.js';
 import { useTempDir } from '../support/temp-dir.js';
@@ -49,6 +51,22 @@ describe('the regime detector in a run', () => {
     expect(run.stderr).toMatch(/regime undeterminable/);
     expect(run.stderr).not.toMatch(/\n\s+at /);
     expect(runBuiltCli(['--dry-run', '--scenario', scenario, '--regime', 'neutral']).code).toBe(0);
+  });
+
+  it('exits 5 naming the bar when the index has a bad print, unless --regime is given', () => {
+    const lines = readFileSync(join(sharedData('daily'), 'SPY.csv'), 'utf8').trim().split('\n');
+    const at = lines.findIndex((l) => l.startsWith('2020-01-15,'));
+    const cells = (lines[at] ?? '').split(',');
+    // An unadjusted-split-like print: the close halves for one day.
+    lines[at] = [cells[0], cells[1], cells[2], String(Number(cells[4]) / 2 - 1), String(Number(cells[4]) / 2), cells[5]].join(',');
+    tmp.write('badspy/SPY.csv', `${lines.join('\n')}\n`);
+    tmp.write('badspy/AAPL.csv', readFileSync(join(sharedData('daily'), 'AAPL.csv'), 'utf8'));
+    const dir = tmp.write('badspy/VIX.csv', readFileSync(join(sharedData('daily'), 'VIX.csv'), 'utf8')).replace(/\/VIX\.csv$/, '');
+    const scenario = scenarioAt(tmp, '2020-03-20T12:00:00-04:00', dir);
+    const run = runBuiltCli(['--dry-run', '--scenario', scenario]);
+    expect(run.code).toBe(5);
+    expect(run.stderr).toMatch(/regime undeterminable: SPY bars rejected by the data-quality gate: .*2020-01-15/);
+    expect(runBuiltCli(['--dry-run', '--scenario', scenario, '--regime', 'bear', '--universe', 'AAPL,']).code).toBe(0);
   });
 
   it('exits 5 when the index is missing from the data', () => {
