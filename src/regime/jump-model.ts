@@ -99,6 +99,7 @@ function argminRow(values: Float64Array, row: number, k: number, stay: number, l
 
 /** Centroid of each state = mean of its rows; NaN for a state with no rows. */
 export function stateMeans(z: Float64Array, count: number, dims: number, labels: Int32Array, k: number, out: Float64Array): Float64Array {
+  if (k === 2 && dims === 3) return twoStateMeans3(z, count, labels, out);
   const counts = new Float64Array(k);
   out.fill(0);
   for (let t = 0; t < count; t++) {
@@ -113,8 +114,49 @@ export function stateMeans(z: Float64Array, count: number, dims: number, labels:
   return out;
 }
 
+/**
+ * stateMeans for the detector's own case (K = 2, the paper's 3 features), summing in locals: it runs once per
+ * iteration of every start of every refit, and array read-modify-writes would chain each row on the last.
+ */
+function twoStateMeans3(z: Float64Array, count: number, labels: Int32Array, out: Float64Array): Float64Array {
+  let n0 = 0;
+  let n1 = 0;
+  let a0 = 0;
+  let a1 = 0;
+  let a2 = 0;
+  let b0 = 0;
+  let b1 = 0;
+  let b2 = 0;
+  for (let t = 0, r = 0; t < count; t++, r += 3) {
+    if (labels[t] === 0) {
+      n0++;
+      a0 += z[r] as number;
+      a1 += z[r + 1] as number;
+      a2 += z[r + 2] as number;
+    } else {
+      n1++;
+      b0 += z[r] as number;
+      b1 += z[r + 1] as number;
+      b2 += z[r + 2] as number;
+    }
+  }
+  out[0] = n0 === 0 ? Number.NaN : a0 / n0;
+  out[1] = n0 === 0 ? Number.NaN : a1 / n0;
+  out[2] = n0 === 0 ? Number.NaN : a2 / n0;
+  out[3] = n1 === 0 ? Number.NaN : b0 / n1;
+  out[4] = n1 === 0 ? Number.NaN : b1 / n1;
+  out[5] = n1 === 0 ? Number.NaN : b2 / n1;
+  return out;
+}
+
 /** True when two label sequences describe the same partition (equal up to a renaming of the states). */
 export function sameClustering(a: Int32Array, b: Int32Array, k: number): boolean {
+  if (k === 2) {
+    // Two states: the same partition iff b is a everywhere, or a with the states swapped everywhere.
+    const swapped = a[0] !== b[0];
+    for (let t = 0; t < a.length; t++) if (a[t] !== b[t] !== swapped) return false;
+    return true;
+  }
   const forward = new Int32Array(k).fill(-1);
   const backward = new Int32Array(k).fill(-1);
   for (let t = 0; t < a.length; t++) {

@@ -10,14 +10,13 @@ export function kmeansPlusPlus(points: Float64Array, count: number, dims: number
   const centres = new Float64Array(k * dims);
   const trials = 2 + Math.floor(Math.log(k));
   const closest = new Float64Array(count);
-  const distances = new Float64Array(count);
   const cumulative = new Float64Array(count);
   const candidates = new Int32Array(trials);
 
   const first = Math.min(count - 1, Math.floor(random() * count));
   copyRow(points, first, centres, 0, dims);
-  squaredDistancesTo(points, count, dims, first, closest);
-  let potential = sum(closest);
+  closest.fill(Infinity);
+  let potential = moveCloser(points, count, dims, first, closest, false);
 
   for (let c = 1; c < k; c++) {
     let running = 0;
@@ -30,13 +29,7 @@ export function kmeansPlusPlus(points: Float64Array, count: number, dims: number
     let best = -1;
     let bestPotential = Infinity;
     for (let trial = 0; trial < trials; trial++) {
-      squaredDistancesTo(points, count, dims, candidates[trial] as number, distances);
-      let candidatePotential = 0;
-      for (let i = 0; i < count; i++) {
-        const d = distances[i] as number;
-        const current = closest[i] as number;
-        candidatePotential += d < current ? d : current;
-      }
+      const candidatePotential = moveCloser(points, count, dims, candidates[trial] as number, closest, true);
       // Strict < keeps the first of equal candidates, like numpy's argmin.
       if (candidatePotential < bestPotential) {
         bestPotential = candidatePotential;
@@ -45,16 +38,17 @@ export function kmeansPlusPlus(points: Float64Array, count: number, dims: number
     }
     copyRow(points, best, centres, c, dims);
     potential = bestPotential;
-    if (c + 1 < k) {
-      squaredDistancesTo(points, count, dims, best, distances);
-      for (let i = 0; i < count; i++) closest[i] = Math.min(closest[i] as number, distances[i] as number);
-    }
+    if (c + 1 < k) moveCloser(points, count, dims, best, closest, false);
   }
   return centres;
 }
 
-/** out[i] = ‖points_i − points_row‖². The 3-feature case is unrolled: it runs tens of thousands of times per rebalance. */
-function squaredDistancesTo(points: Float64Array, count: number, dims: number, row: number, out: Float64Array): void {
+/**
+ * Σ_i min(closest_i, ‖points_i − points_row‖²): the potential if `row` became a centre. With dryRun false,
+ * `closest` is updated to those minima. The 3-feature case is unrolled: it runs ~40 000 times per rebalance.
+ */
+function moveCloser(points: Float64Array, count: number, dims: number, row: number, closest: Float64Array, dryRun: boolean): number {
+  let total = 0;
   if (dims === 3) {
     const c0 = points[row * 3] as number;
     const c1 = points[row * 3 + 1] as number;
@@ -63,18 +57,26 @@ function squaredDistancesTo(points: Float64Array, count: number, dims: number, r
       const d0 = (points[r] as number) - c0;
       const d1 = (points[r + 1] as number) - c1;
       const d2 = (points[r + 2] as number) - c2;
-      out[i] = d0 * d0 + d1 * d1 + d2 * d2;
+      const d = d0 * d0 + d1 * d1 + d2 * d2;
+      const current = closest[i] as number;
+      const nearest = d < current ? d : current;
+      total += nearest;
+      if (!dryRun) closest[i] = nearest;
     }
-    return;
+    return total;
   }
   for (let i = 0; i < count; i++) {
-    let total = 0;
+    let d = 0;
     for (let p = 0; p < dims; p++) {
-      const d = (points[i * dims + p] as number) - (points[row * dims + p] as number);
-      total += d * d;
+      const diff = (points[i * dims + p] as number) - (points[row * dims + p] as number);
+      d += diff * diff;
     }
-    out[i] = total;
+    const current = closest[i] as number;
+    const nearest = d < current ? d : current;
+    total += nearest;
+    if (!dryRun) closest[i] = nearest;
   }
+  return total;
 }
 
 /** First index whose cumulative value is ≥ target (numpy searchsorted, side='left'), clipped to the last index. */
@@ -87,12 +89,6 @@ function searchSortedLeft(cumulative: Float64Array, target: number): number {
     else hi = mid;
   }
   return Math.min(lo, cumulative.length - 1);
-}
-
-function sum(values: Float64Array): number {
-  let total = 0;
-  for (let i = 0; i < values.length; i++) total += values[i] as number;
-  return total;
 }
 
 function copyRow(from: Float64Array, row: number, to: Float64Array, toRow: number, dims: number): void {

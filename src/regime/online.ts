@@ -1,4 +1,4 @@
-import { FEATURE_COUNT, type FeatureSeries } from './features.js';
+import type { FeatureSeries } from './features.js';
 import { standardizeRow } from './preprocess.js';
 import type { RegimeModel } from './regime-model.js';
 
@@ -46,14 +46,15 @@ export function forwardEvidence(
   end: number,
   out: Float64Array,
 ): void {
-  const z = new Float64Array(FEATURE_COUNT);
+  const dims = model.scaler.dims;
+  const z = new Float64Array(dims);
   let d = Number.NaN;
   for (let i = model.trainStart; i < end; i++) {
     if (features.usable[i] === 1) {
       standardizeRow(model.scaler, features.matrix, i, z, 0);
       let toBull = 0;
       let toBear = 0;
-      for (let p = 0; p < FEATURE_COUNT; p++) {
+      for (let p = 0; p < dims; p++) {
         const v = z[p] as number;
         const a = v - (model.bull[p] as number);
         const b = v - (model.bear[p] as number);

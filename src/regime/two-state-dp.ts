@@ -1,10 +1,11 @@
 /**
  * The jump model's E-step specialised to K = 2, the case every refit runs (≈ 10 starts × a few iterations ×
- * 50+ refits per rebalance). Subtracting the running Σ L0 from both value rows leaves
- *   W0_t = min(W0_{t−1}, m + λ),   W1_t = δ_t + min(W1_{t−1}, m + λ),   m = min(W0_{t−1}, W1_{t−1}),
- * with δ_t = L1_t − L0_t = ½(‖θ1‖² − ‖θ0‖²) − z_t·(θ1 − θ0): one dot product per row instead of two distances.
- * The argmins are those of the full values (both rows shift by the same amount), so the labels match
- * `solveStates`; the objective adds back Σ L0 from the data's moments.
+ * 50+ refits per rebalance). With W_k the DP values less the running Σ L0, and D = W1 − W0, the forward pass is
+ * the same clipped CUSUM as online inference:
+ *   D_t = δ_t + clip(D_{t−1}, −λ, λ),   W0_t = W0_{t−1} + min(0, D_{t−1} + λ),
+ * with δ_t = L1_t − L0_t = ½(‖θ1‖² − ‖θ0‖²) − z_t·(θ1 − θ0): one dot product and one value per row.
+ * Backtracking on D alone reproduces the general DP's argmins (ties to state 0); the objective adds back
+ * Σ L0 from the data's moments.
  */
 
 /** Sums over the rows that the objective's Σ ½‖z_t − θ‖² needs, computed once per fit. */
@@ -42,17 +43,20 @@ function totalLoss(moments: DataMoments, centroids: Float64Array, state: number,
 /** Scratch buffers for one fit's E-steps, allocated once rather than per iteration. */
 export interface TwoStateWorkspace {
   readonly projection: Float64Array;
-  readonly values: Float64Array;
+  /** D_t per row, kept for the backtrack. */
+  readonly evidence: Float64Array;
 }
 
 export function twoStateWorkspace(count: number): TwoStateWorkspace {
-  return { projection: new Float64Array(count), values: new Float64Array(2 * count) };
+  return { projection: new Float64Array(count), evidence: new Float64Array(count) };
 }
 
 /** out[t] = z_t · w. The 3-feature case is unrolled: it is the paper set, and the loop runs millions of times. */
 function project(z: Float64Array, count: number, dims: number, w: Float64Array, out: Float64Array): void {
   if (dims === 3) {
-    const [w0, w1, w2] = w as unknown as [number, number, number];
+    const w0 = w[0] as number;
+    const w1 = w[1] as number;
+    const w2 = w[2] as number;
     for (let t = 0, r = 0; t < count; t++, r += 3) {
       out[t] = (z[r] as number) * w0 + (z[r + 1] as number) * w1 + (z[r + 2] as number) * w2;
     }
@@ -95,25 +99,27 @@ export function solveTwoStates(
     w[p] = c1 - c0;
     offset += 0.5 * (c1 * c1 - c0 * c0);
   }
-  const { projection, values } = workspace;
+  const { projection, evidence } = workspace;
   project(z, count, dims, w, projection);
-  // Before row 0 both values are 0, so row 0 gets W0 = 0 and W1 = δ_0 (min(0, 0 + λ) = 0 for λ ≥ 0).
+  // Before row 0 both values are 0 (D = 0), so row 0 gets W0 = 0 and D = δ_0.
+  let d = 0;
   let w0 = 0;
-  let w1 = 0;
   for (let t = 0; t < count; t++) {
-    const jump = (w0 < w1 ? w0 : w1) + lambda;
-    w0 = w0 < jump ? w0 : jump;
-    w1 = offset - (projection[t] as number) + (w1 < jump ? w1 : jump);
-    values[2 * t] = w0;
-    values[2 * t + 1] = w1;
+    if (d < -lambda) {
+      w0 += d + lambda;
+      d = offset - (projection[t] as number) - lambda;
+    } else {
+      d = offset - (projection[t] as number) + (d > lambda ? lambda : d);
+    }
+    evidence[t] = d;
   }
-  let state = w1 < w0 ? 1 : 0;
-  const objective = (state === 1 ? w1 : w0) + totalLoss(moments, centroids, 0, dims);
+  let state = d < 0 ? 1 : 0;
+  const objective = w0 + (d < 0 ? d : 0) + totalLoss(moments, centroids, 0, dims);
   labels[count - 1] = state;
+  // argmin_j W[t−1][j] + λ·1[j ≠ s_t]: from bear, stay iff D < λ; from bull, come from bear iff D < −λ.
   for (let t = count - 1; t > 0; t--) {
-    const to0 = (values[2 * t - 2] as number) + (state === 0 ? 0 : lambda);
-    const to1 = (values[2 * t - 1] as number) + (state === 1 ? 0 : lambda);
-    state = to1 < to0 ? 1 : 0;
+    const previous = evidence[t - 1] as number;
+    state = previous < (state === 1 ? lambda : -lambda) ? 1 : 0;
     labels[t - 1] = state;
   }
   return objective;

@@ -26,13 +26,17 @@ export interface RegimeDay {
   readonly evidence: number | null;
   /** Raw (unscaled) jump-model features; null during the warm-up. */
   readonly features: RegimeFeatures | null;
+  /** DD10·√252, from the second close on (warm-up included: the crash rules use it from the start). */
   readonly ddAnnualized: number | null;
   readonly sma50: number | null;
   readonly sma200: number | null;
   readonly trendUp: boolean | null;
   readonly vix: number | null;
+  /** Crash rules that fired on this day (any one enters or re-arms a crash). */
   readonly triggers: readonly CrashTrigger[];
+  /** The crash state machine runs from the first close, so it can be true while the regime is still UNKNOWN. */
   readonly inCrash: boolean;
+  /** Consecutive calm days counted inside a crash: config.calmDays on the day the crash ends, 0 outside a crash. */
   readonly calmDays: number;
   /** The refit date of the model that labelled this day. */
   readonly refitDate: string | null;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { mulberry32, standardNormal } from '../../src/exchange/demo/prng.js';
 import { computeFeatures, FEATURE_COUNT } from '../../src/regime/features.js';
-import { fitJumpModel, sameClustering, solveStates, squaredLoss } from '../../src/regime/jump-model.js';
+import { fitJumpModel, sameClustering, solveStates, squaredLoss, stateMeans } from '../../src/regime/jump-model.js';
 import { fitScaler, standardizeRows } from '../../src/regime/preprocess.js';
 import { dataMoments, solveTwoStates, twoStateWorkspace } from '../../src/regime/two-state-dp.js';
 import { closesFromReturns, noisyReturns } from './builders.js';
@@ -56,6 +56,28 @@ describe('the E-step DP (spec a.11 vectors)', () => {
   });
 });
 
+describe('state means', () => {
+  it('gives the same centroids in the unrolled 3-feature two-state form as in the general form', () => {
+    const random = mulberry32(13);
+    const count = 500;
+    const data = Float64Array.from({ length: count * 3 }, () => standardNormal(random));
+    const labels = Int32Array.from({ length: count }, (_, t) => (t % 7 < 3 ? 1 : 0));
+    // The general path, reached through a 3-state call whose third state is empty.
+    const general = stateMeans(data, count, 3, labels, 3, new Float64Array(9));
+    const fast = stateMeans(data, count, 3, labels, 2, new Float64Array(6));
+    expect([...fast]).toEqual([...general.subarray(0, 6)]);
+    expect(general[6]).toBeNaN();
+    const rowsOfState1 = Array.from({ length: count }, (_, t) => t).filter((t) => labels[t] === 1);
+    expect(fast[3]).toBeCloseTo(rowsOfState1.reduce((sum, t) => sum + (data[t * 3] as number), 0) / rowsOfState1.length, 12);
+  });
+
+  it('leaves a state with no rows undefined (NaN) in the two-state form', () => {
+    const means = stateMeans(Float64Array.from([1, 2, 3, 4, 5, 6]), 2, 3, Int32Array.from([0, 0]), 2, new Float64Array(6));
+    expect([...means.subarray(0, 3)]).toEqual([2.5, 3.5, 4.5]);
+    expect([...means.subarray(3)].every(Number.isNaN)).toBe(true);
+  });
+});
+
 describe('sameClustering', () => {
   it.each([
     [[0, 0, 1, 1], [1, 1, 0, 0], true],
@@ -63,8 +85,17 @@ describe('sameClustering', () => {
     [[0, 0, 1, 1], [0, 1, 1, 1], false],
     [[0, 0, 0, 0], [1, 1, 1, 1], true],
     [[0, 1, 0, 1], [0, 0, 0, 0], false],
+    [[0, 1, 0, 1], [1, 0, 1, 1], false],
   ])('%j vs %j → %s', (a, b, same) => {
     expect(sameClustering(Int32Array.from(a), Int32Array.from(b), 2)).toBe(same);
+  });
+
+  it.each([
+    [[0, 1, 2, 0], [2, 0, 1, 2], true],
+    [[0, 1, 2, 0], [2, 0, 1, 1], false],
+    [[0, 1, 2, 2], [1, 1, 2, 2], false],
+  ])('with 3 states: %j vs %j → %s', (a, b, same) => {
+    expect(sameClustering(Int32Array.from(a), Int32Array.from(b), 3)).toBe(same);
   });
 });
 

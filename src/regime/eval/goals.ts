@@ -35,7 +35,8 @@ export function checkGoals(evaluation: Evaluation): Goal[] {
       pass: februaryAlarms === 0,
       measured: `${februaryAlarms} of ${february.days}`,
     },
-    ...evaluation.windows.flatMap(windowGoals),
+    // The issue states the performance goals over the online span; the 2020-2025 window is reported, not judged.
+    ...evaluation.windows.slice(0, 1).flatMap(windowGoals),
   ];
 }
 
