@@ -18,7 +18,6 @@ describe('bad input exits 2 with a clear message, no stack trace and no plan', (
     ['a wrongly typed config', () => ['--regime', 'bull', '--config', tmp.write('c.json', '{"topN": "ten"}')], /topN/],
     ['a missing config file', () => ['--regime', 'bull', '--config', 'no-such.json'], /no-such\.json.*cannot be read/],
     ['a scenario whose data dir is missing', () => ['--regime', 'bull', '--scenario', tmp.write('s.json', JSON.stringify({ clock: '2025-11-20T10:15:00-05:00', dataDir: 'nowhere' }))], /nowhere/],
-    ['no regime', () => [], /regime must be given/],
     ['half-set credentials', () => ['--regime', 'bull'], /APCA_API_SECRET_KEY is not set/],
   ];
 

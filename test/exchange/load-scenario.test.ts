@@ -40,7 +40,7 @@ describe('loadScenarioFile', () => {
     expect(s.clock.toISOString()).toBe('2025-11-20T15:00:00.000Z');
     expect([...s.bars.keys()].sort()).toEqual(['AAPL', 'BRK.B']);
     expect(s.bars.get('BRK.B')).toEqual(BRK);
-    expect(s.account).toEqual({ cash: 2500.5, multiplier: 2, buyingPower: null });
+    expect(s.account).toEqual({ cash: 2500.5, multiplier: 2, buyingPower: null, tradingBlocked: false });
     expect(s.positions).toEqual([{ symbol: 'AAPL', qty: 3, avgEntryPrice: 101.5 }]);
     expect(s.assets).toEqual({ notTradable: [], notFractionable: ['BRK.B'], inactive: [] });
     expect(s.keys).toEqual({ keyId: 'PK1' });
@@ -49,7 +49,7 @@ describe('loadScenarioFile', () => {
   it('fills in the schema defaults when only clock and dataDir are given', async () => {
     const result = await loadScenarioFile(await aScenarioFile({ clock: '2025-11-20T10:00:00-05:00', dataDir: '../data' }));
     if (!result.ok) throw new Error(result.error.join('\n'));
-    expect(result.value.account).toEqual({ cash: 100_000, multiplier: 1, buyingPower: null });
+    expect(result.value.account).toEqual({ cash: 100_000, multiplier: 1, buyingPower: null, tradingBlocked: false });
     expect(result.value.positions).toEqual([]);
     expect(result.value.keys).toBeUndefined();
   });
