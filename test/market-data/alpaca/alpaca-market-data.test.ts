@@ -1,27 +1,39 @@
 import { describe, expect, it } from 'vitest';
 import { BrokerError } from '../../../src/broker/port.js';
 import type { Bar } from '../../../src/domain/index.js';
-import { AlpacaMarketData, chunk } from '../../../src/market-data/alpaca/alpaca-market-data.js';
+import { faultsSchema } from '../../../src/exchange/faults/config.js';
+import { AlpacaMarketData, completedSymbols } from '../../../src/market-data/alpaca/alpaca-market-data.js';
+import { RateLimiter, sharedRateLimiter } from '../../../src/market-data/alpaca/rate-limiter.js';
 import { aScenario, HISTORY, useLocalExchange } from '../../broker/alpaca/local-exchange.js';
+import { recordingProgress } from '../progress/recording-progress.js';
 
 const inWindow = (bars: readonly Bar[], start: string, end: string): Bar[] =>
   bars.filter((b) => b.date >= start && b.date <= end);
+
+/** A fetch that passes everything on and notes when each request went out and how it was answered. */
+function timedFetch() {
+  const seen: { url: URL; sentAt: number; status: number; retryAfter: string | null }[] = [];
+  const fetchImpl: typeof fetch = async (input, init) => {
+    const sentAt = Date.now();
+    const response = await fetch(input, init);
+    seen.push({ url: new URL(String(input)), sentAt, status: response.status, retryAfter: response.headers.get('Retry-After') });
+    return response;
+  };
+  return { fetchImpl, seen };
+}
+
+const FULL_RANGE = { symbols: ['AAPL', 'MSFT', 'XOM', 'GE'], start: '2024-02-26', end: '2024-03-15', adjustment: 'split' } as const;
 
 describe('AlpacaMarketData against the local exchange', () => {
   const local = useLocalExchange();
 
   it('collects every bar of 3 symbols across 5 pages in 2 batches, inclusive of start and end', async () => {
     const exchange = await local.start();
-    const urls: URL[] = [];
-    const recording: typeof fetch = (input, init) => {
-      urls.push(new URL(String(input)));
-      return fetch(input, init);
-    };
-    // 8 bars a page, 2 symbols a batch: AAPL+MSFT (20 bars) take 3 pages, XOM (10 bars) takes 2.
-    // Without batching the 30 bars would take 4 pages.
-    const data = new AlpacaMarketData(local.clientFor(exchange, { fetchImpl: recording }), { pageLimit: 8, batchSize: 2 });
+    const { fetchImpl, seen } = timedFetch();
+    // 8 bars a page and at most 2 batches: AAPL+MSFT (20 bars) take 3 pages, XOM (10 bars) takes 2.
+    const data = new AlpacaMarketData(local.clientFor(exchange, { fetchImpl }), { pageLimit: 8, maxBatches: 2 });
     const result = await data.getDailyBars({
-      symbols: ['AAPL', 'MSFT', 'XOM'],
+      symbols: ['XOM', 'AAPL', 'MSFT'],
       start: '2024-03-01',
       end: '2024-03-14',
       adjustment: 'split',
@@ -34,8 +46,9 @@ describe('AlpacaMarketData against the local exchange', () => {
       expect(result.bars.get(symbol)).toEqual(expected);
     }
     expect(result.requests).toBe(5);
-    expect(urls).toHaveLength(5);
-    expect(Object.fromEntries(urls[0]?.searchParams ?? [])).toEqual({
+    expect(seen).toHaveLength(5);
+    const first = seen.find((r) => r.url.searchParams.get('symbols') === 'AAPL,MSFT' && !r.url.searchParams.has('page_token'));
+    expect(Object.fromEntries(first?.url.searchParams ?? [])).toEqual({
       symbols: 'AAPL,MSFT',
       timeframe: '1Day',
       // Midnight in New York (EST on 03-01, EDT from 03-10), the instants Alpaca stamps daily bars with.
@@ -46,33 +59,22 @@ describe('AlpacaMarketData against the local exchange', () => {
       feed: 'sip',
       sort: 'asc',
     });
-    expect(urls.filter((u) => u.searchParams.has('page_token'))).toHaveLength(3);
+    expect(seen.filter((r) => r.url.searchParams.has('page_token'))).toHaveLength(3);
   });
 
-  it('needs one request per batch with the default page size', async () => {
+  it('needs one request for 4 symbols with the default page size', async () => {
     const client = local.clientFor(await local.start());
-    const result = await new AlpacaMarketData(client).getDailyBars({
-      symbols: ['AAPL', 'MSFT', 'XOM', 'GE'],
-      start: '2024-02-26',
-      end: '2024-03-15',
-      adjustment: 'all',
-    });
+    const result = await new AlpacaMarketData(client).getDailyBars({ ...FULL_RANGE, adjustment: 'all' });
     expect(result.requests).toBe(1);
     expect(result.bars.get('GE')).toEqual(HISTORY.GE);
   });
 
   it('leaves out symbols without bars and counts requests per call', async () => {
     const client = local.clientFor(await local.start());
-    const data = new AlpacaMarketData(client, { pageLimit: 7 });
+    const data = new AlpacaMarketData(client, { pageLimit: 7, maxBatches: 1 });
     const result = await data.getDailyBars({ symbols: ['NOPE', 'AAPL'], start: '2024-03-11', end: '2024-03-15', adjustment: 'raw' });
     expect([...result.bars.keys()]).toEqual(['AAPL']);
-    expect(result.bars.get('AAPL')?.map((b) => b.date)).toEqual([
-      '2024-03-11',
-      '2024-03-12',
-      '2024-03-13',
-      '2024-03-14',
-      '2024-03-15',
-    ]);
+    expect(result.bars.get('AAPL')?.map((b) => b.date)).toEqual(['2024-03-11', '2024-03-12', '2024-03-13', '2024-03-14', '2024-03-15']);
     expect(result.requests).toBe(1);
     // A second call starts its own count.
     const again = await data.getDailyBars({ symbols: ['XOM'], start: '2024-03-11', end: '2024-03-15', adjustment: 'raw' });
@@ -89,12 +91,7 @@ describe('AlpacaMarketData against the local exchange', () => {
     };
     const client = local.clientFor(trading, { dataBaseUrl: dataHost.baseUrl, fetchImpl: recording });
     await client.sdk.trading.account.getAccount();
-    const result = await new AlpacaMarketData(client).getDailyBars({
-      symbols: ['AAPL'],
-      start: '2024-03-15',
-      end: '2024-03-15',
-      adjustment: 'split',
-    });
+    const result = await new AlpacaMarketData(client).getDailyBars({ symbols: ['AAPL'], start: '2024-03-15', end: '2024-03-15', adjustment: 'split' });
     expect(result.bars.get('AAPL')).toHaveLength(1);
     expect(seen).toHaveLength(2);
     expect(seen[0]).toBe(`${trading.baseUrl}/v2/account`);
@@ -113,10 +110,91 @@ describe('AlpacaMarketData against the local exchange', () => {
     expect((failure as BrokerError).message).toContain('APCA_API_KEY_ID');
     expect((failure as BrokerError).message).not.toContain('wrong-secret-value');
   });
+
+  it('reports every symbol and every request, the SDK retries of failed GETs included', async () => {
+    const faults = faultsSchema.parse({ errorRate: 0.5, seed: 7 });
+    const exchange = await local.start(aScenario({ faults }));
+    const { fetchImpl, seen } = timedFetch();
+    const client = local.clientFor(exchange, { fetchImpl, retry: { maxRetries: 8, retryDelayMs: 1, maxDelayMs: 5 } });
+    const { progress, counts } = recordingProgress();
+    const result = await new AlpacaMarketData(client, { pageLimit: 8, maxBatches: 2, progress }).getDailyBars(FULL_RANGE);
+    for (const symbol of FULL_RANGE.symbols) expect(result.bars.get(symbol)).toEqual(HISTORY[symbol]);
+    expect(seen.some((r) => r.status === 500)).toBe(true);
+    expect(result.requests).toBe(seen.length);
+    expect(counts.requests).toBe(seen.length);
+    expect(counts.symbols).toBe(4);
+  });
 });
 
-describe('chunk', () => {
-  it('splits 5 symbols into batches of 2, 2 and 1 in order', () => {
-    expect(chunk(['A', 'B', 'C', 'D', 'E'], 2)).toEqual([['A', 'B'], ['C', 'D'], ['E']]);
+describe('AlpacaMarketData under a rate limit', () => {
+  const local = useLocalExchange();
+  const authHeaders = { 'APCA-API-KEY-ID': 'another-process', 'APCA-API-SECRET-KEY': 'same-account' };
+
+  it('waits out a 429 until the window resets, then repeats the GET', async () => {
+    const faults = faultsSchema.parse({ rateLimitPerMinute: 3, rateLimitWindowMs: 1_500 });
+    const exchange = await local.start(aScenario({ faults }));
+    // Another program on the same account uses up the window without this process knowing.
+    for (let i = 0; i < 3; i++) expect((await fetch(`${exchange.baseUrl}/v2/clock`, { headers: authHeaders })).status).toBe(200);
+    const { fetchImpl, seen } = timedFetch();
+    const result = await new AlpacaMarketData(local.clientFor(exchange, { fetchImpl })).getDailyBars(FULL_RANGE);
+    expect(result.bars.get('MSFT')).toEqual(HISTORY.MSFT);
+    expect(seen.map((r) => r.status)).toEqual([429, 200]);
+    expect(result.requests).toBe(2);
+    const [refused, repeated] = seen as [(typeof seen)[0], (typeof seen)[0]];
+    expect(repeated.sentAt - refused.sentAt).toBeGreaterThanOrEqual(Number(refused.retryAfter) * 1000 - 20);
+  });
+
+  it('holds back when the server says the window is used up, and gets no 429', async () => {
+    const faults = faultsSchema.parse({ rateLimitPerMinute: 2, rateLimitWindowMs: 1_000 });
+    const exchange = await local.start(aScenario({ faults }));
+    const { fetchImpl, seen } = timedFetch();
+    // 60 bars, 15 a page, one request at a time: 4 pages, the window allows 2 of them.
+    const data = new AlpacaMarketData(local.clientFor(exchange, { fetchImpl }), { pageLimit: 15, maxBatches: 1 });
+    const result = await data.getDailyBars(FULL_RANGE);
+    for (const symbol of FULL_RANGE.symbols) expect(result.bars.get(symbol)).toEqual(HISTORY[symbol]);
+    expect(seen.map((r) => r.status)).toEqual([200, 200, 200, 200]);
+  });
+
+  it('fails as retryable after as many 429s as it may wait out', async () => {
+    const faults = faultsSchema.parse({ rateLimitPerMinute: 1, rateLimitWindowMs: 60_000 });
+    const exchange = await local.start(aScenario({ faults }));
+    const { fetchImpl, seen } = timedFetch();
+    // A short longest pause, so the test need not wait a minute for each retry.
+    const data = new AlpacaMarketData(local.clientFor(exchange, { fetchImpl }), {
+      pageLimit: 15,
+      maxBatches: 1,
+      maxRateLimitWaits: 2,
+      rateLimiter: new RateLimiter({ maxPauseMs: 20 }),
+    });
+    const failure = await data.getDailyBars(FULL_RANGE).catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(BrokerError);
+    expect((failure as BrokerError).kind).toBe('retryable');
+    expect((failure as BrokerError).message).toContain('HTTP 429');
+    expect(seen.map((r) => r.status)).toEqual([200, 429, 429, 429]);
+  });
+
+  it('waits for the limiter the whole process shares for its data host', async () => {
+    const exchange = await local.start();
+    const { fetchImpl, seen } = timedFetch();
+    const pausedAt = Date.now();
+    sharedRateLimiter(exchange.baseUrl).pauseFor(400);
+    await new AlpacaMarketData(local.clientFor(exchange, { fetchImpl })).getDailyBars(FULL_RANGE);
+    expect(seen[0]?.sentAt ?? 0).toBeGreaterThanOrEqual(pausedAt + 400 - 5);
+  });
+});
+
+describe('completedSymbols', () => {
+  const page = (symbols: string[], nextPageToken?: string) => ({
+    bars: Object.fromEntries(symbols.map((s) => [s, [] as Bar[]])),
+    nextPageToken,
+  });
+
+  it.each([
+    ['the last page completes the batch', page(['C']), 4],
+    ['a continued page completes the symbols before its last', page(['A', 'B', 'C'], 't'), 2],
+    ['a page with one continued symbol completes those before it', page(['C'], 't'), 2],
+    ['an empty continued page completes nothing', page([], 't'), 0],
+  ])('%s', (_name, p, expected) => {
+    expect(completedSymbols(['A', 'B', 'C', 'D'], p)).toBe(expected);
   });
 });
