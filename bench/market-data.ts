@@ -1,5 +1,5 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createAlpacaClient } from '../src/broker/alpaca/client.js';
@@ -27,6 +27,23 @@ interface RunFigures {
 interface Setup {
   readonly dir: string;
   readonly args: string[];
+  /** The exchange, served by `rebalance exchange` in its own process, as Alpaca would be. */
+  readonly baseUrl: string;
+  readonly stop: () => void;
+}
+
+/** Starts `rebalance exchange --scenario` in the background and waits for its base URL. */
+function serveExchange(dir: string): { baseUrl: string; stop: () => void } {
+  const urlFile = join(dir, 'exchange-url.txt');
+  const child = spawn(process.execPath, [CLI, 'exchange', '--scenario', 'scenario.json'], { cwd: dir, stdio: ['ignore', openSync(urlFile, 'w'), 'ignore'] });
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    const text = existsSync(urlFile) ? readFileSync(urlFile, 'utf8') : '';
+    if (text.includes('\n')) return { baseUrl: text.trim(), stop: () => child.kill('SIGTERM') };
+    spawnSync('sleep', ['0.05']);
+  }
+  child.kill('SIGKILL');
+  throw new Error('the local exchange did not start within 60 s');
 }
 
 function setUp(latencyMs: number): Setup {
@@ -37,7 +54,8 @@ function setUp(latencyMs: number): Setup {
   const faults = latencyMs > 0 ? { faults: { latencyMs } } : {};
   writeFileSync(join(dir, 'scenario.json'), JSON.stringify({ clock: CLOCK, dataDir: DATA, account: { cash: 100000 }, statePath: 'state.json', ...faults }));
   const args = ['--dry-run', '--regime', 'TREND_BULL', '--top-n', '20', '--universe', 'universe.txt', '--json'];
-  return { dir, args: [...args, '--scenario', 'scenario.json', '--audit-file', 'trail.csv'] };
+  const { baseUrl, stop } = serveExchange(dir);
+  return { dir, args: [...args, '--audit-file', 'trail.csv'], baseUrl, stop };
 }
 
 const hasGnuTime = existsSync(TIME) && spawnSync(TIME, ['-f', '%M', '-o', '/dev/null', 'true']).status === 0;
@@ -53,6 +71,11 @@ function runOnce(setup: Setup, cacheDir: string, extraNodeArgs: string[] = []): 
     ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('APCA_'))),
     XDG_CACHE_HOME: cacheDir,
     BENCH_RSS_FILE: rssFile,
+    // The tool talks to the exchange process exactly as it talks to Alpaca.
+    APCA_API_KEY_ID: 'bench',
+    APCA_API_SECRET_KEY: 'bench',
+    APCA_API_BASE_URL: setup.baseUrl,
+    APCA_API_DATA_URL: setup.baseUrl,
   };
   const node = [...extraNodeArgs, ...(hasGnuTime ? [] : ['--import', RSS_HOOK]), CLI, ...setup.args];
   const [command, argv] = hasGnuTime ? [TIME, ['-f', '%M', '-o', rssFile, process.execPath, ...node]] : [process.execPath, node];
@@ -132,6 +155,8 @@ function measureProcesses(runs: number): void {
     }
     printRow('cold, latency 50 ms', Array.from({ length: runs }, () => runOnce(slow, freshCache())), { wallMs: 3000, requests: coldBudget });
   } finally {
+    plain.stop();
+    slow.stop();
     for (const dir of [plain.dir, slow.dir, ...cacheDirs]) rmSync(dir, { recursive: true, force: true });
   }
 }
@@ -139,6 +164,7 @@ function measureProcesses(runs: number): void {
 /** The fetch alone, in this process: the adapter's batches against one request per symbol (the naive way). */
 async function measureFetchOnly(): Promise<void> {
   const setup = setUp(0);
+  setup.stop();
   try {
     const loaded = await loadScenarioFile(join(setup.dir, 'scenario.json'));
     if (!loaded.ok) throw new Error(loaded.error.join('; '));
@@ -185,6 +211,7 @@ async function measureFetchOnly(): Promise<void> {
 /** BENCH_PROFILE=1: one cold run under --cpu-prof, self time grouped by where the code lives. */
 function profileColdRun(): void {
   const setup = setUp(0);
+  process.on('exit', () => setup.stop());
   const profDir = join(setup.dir, 'prof');
   try {
     runOnce(setup, mkdtempSync(join(setup.dir, 'cache-')), ['--cpu-prof', `--cpu-prof-dir=${profDir}`]);

@@ -15,6 +15,7 @@ import { readTradingDays, type TradingDays } from './trading-days.js';
 import { CachedMarketData } from '../market-data/cache/index.js';
 import { MeteredMarketData } from '../market-data/metered.js';
 import type { MarketData } from '../market-data/port.js';
+import type { TtyProgress } from '../market-data/progress/tty-progress.js';
 import type { ExecutionReport, ReportRegime, RunMode, RunReport } from './report.js';
 import { currentInputs, detectCurrentRegime } from './regime-step.js';
 import { cacheDirFor } from './paths.js';
@@ -33,6 +34,8 @@ export interface RunContext {
   readonly now: () => Date;
   readonly pid: number;
   readonly fetchImpl: typeof fetch;
+  /** The terminal progress line for long fetches (writes nothing off a terminal or with --json). */
+  readonly progress?: TtyProgress;
 }
 
 /** Exit codes, as documented in the README and --help. */
@@ -60,7 +63,10 @@ export async function runRebalance(request: RebalanceRequest, context: RunContex
   }
   const runId = `${context.now().toISOString().slice(0, 10).replaceAll('-', '')}-${randomUUID().slice(0, 8)}`;
   const audit = openAuditTrail({ path: inputs.value.auditPath, maxBytes: inputs.value.config.audit.maxBytes, runId, mode, now: context.now });
-  const opened = await openSession(inputs.value.choice, context.cwd, context.logger, inputs.value.auditPath);
+  const opened = await openSession(inputs.value.choice, context.cwd, context.logger, inputs.value.auditPath, {
+    ...(context.progress !== undefined ? { progress: context.progress } : {}),
+    requestsPerMinute: inputs.value.config.data.requestsPerMinute,
+  });
   try {
     if (!opened.ok) {
       audit.record({ event: 'run_failed', reason: opened.error.join('; ') });
@@ -123,7 +129,11 @@ async function runWithSession(
       const result = await settleLeftovers({ broker: session.broker, audit, now: context.now }, settleSettings, tradingSession);
       settled = { found: result.found.length, canceled: result.canceled.length };
     }
-    const snapshot = await readSnapshot({ broker: session.broker, marketData }, clock, days, inputs.universe.symbols, config, context.logger);
+    context.progress?.begin(inputs.universe.symbols.length);
+    const snapshot = await readSnapshot({ broker: session.broker, marketData }, clock, days, inputs.universe.symbols, config, context.logger).finally(() => context.progress?.end());
+    for (const rejected of snapshot.rejectedData) {
+      audit.record({ event: 'plan_validated', symbol: rejected.symbol, status: 'excluded', gate: 'data quality', reason: rejected.reason, regime });
+    }
     const plan = planRebalance(snapshot, { regime: decided.value.name, universe: inputs.universe.symbols, topN: config.topN, config, force: request.force, dryRun: mode === 'dry-run' });
     for (const gate of plan.validation.gates) {
       audit.record({ event: gate.status === 'fail' ? 'gate_failed' : 'plan_validated', gate: `${gate.id} ${gate.name}`, status: gate.status, reason: gate.messages.join('; '), regime, equity: snapshot.account.equity });

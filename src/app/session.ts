@@ -13,6 +13,7 @@ import type { MarketScenario } from '../exchange/scenario.js';
 import { err, ok, type Result } from '../domain/index.js';
 import type { BrokerChoice } from './broker-choice.js';
 import type { BrokerKind } from './report.js';
+import type { FetchProgress } from '../market-data/progress/progress.js';
 
 /** A connected broker and market-data source, plus what to shut down afterwards. */
 export interface BrokerSession {
@@ -37,7 +38,12 @@ export async function openSession(
   cwd: string,
   logger: Logger,
   auditPath: string,
+  data: { readonly progress?: FetchProgress; readonly requestsPerMinute?: number } = {},
 ): Promise<Result<BrokerSession>> {
+  const marketDataOptions = {
+    ...(data.progress !== undefined ? { progress: data.progress } : {}),
+    ...(data.requestsPerMinute !== undefined ? { requestsPerMinute: data.requestsPerMinute } : {}),
+  };
   if (choice.kind === 'alpaca') {
     const client = createAlpacaClient({
       keyId: choice.keyId,
@@ -50,7 +56,7 @@ export async function openSession(
       kind: 'alpaca',
       detail: client.isLive ? 'Alpaca LIVE account' : 'Alpaca paper trading',
       broker: new AlpacaBroker(client),
-      marketData: new AlpacaMarketData(client),
+      marketData: new AlpacaMarketData(client, marketDataOptions),
       dataSourceKey: `alpaca-${shortHash(choice.dataBaseUrl ?? 'https://data.alpaca.markets')}`,
       secrets: [choice.keyId, choice.secretKey],
       close: async () => {},
@@ -91,7 +97,7 @@ export async function openSession(
         ? 'local exchange, built-in demo scenario (synthetic data)'
         : `local exchange, scenario ${choice.scenarioPath}`,
     broker: new AlpacaBroker(client),
-    marketData: new AlpacaMarketData(client),
+    marketData: new AlpacaMarketData(client, marketDataOptions),
     dataSourceKey: `local-${shortHash(choice.scenarioPath === undefined ? 'demo' : resolve(cwd, choice.scenarioPath))}`,
     secrets: choice.credentials !== undefined ? [choice.credentials.keyId, choice.credentials.secretKey] : [],
     close: () => exchange.close(),

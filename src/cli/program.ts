@@ -6,6 +6,7 @@ import { createLogger } from '../app/logger.js';
 import { cacheDirFor, packagePaths } from '../app/paths.js';
 import { loadConfig, overrideFileFor } from '../config/load-config.js';
 import { clearCache } from '../market-data/cache/index.js';
+import { createTtyProgress } from '../market-data/progress/tty-progress.js';
 import { EXIT, runRebalance, type RebalanceRequest, type RunOutcome } from '../app/run-rebalance.js';
 import { serveExchange } from '../app/serve-exchange.js';
 import type { Regime, SizingMode } from '../domain/index.js';
@@ -189,7 +190,9 @@ async function rebalanceCommand(options: RootOptions, io: CliIo): Promise<number
   };
   let outcome: RunOutcome;
   try {
-    outcome = await runRebalance(request, { env, cwd: io.cwd, paths: packagePaths(), logger, now: () => new Date(), pid: process.pid, fetchImpl: fetch });
+    // The progress line is for a person at a terminal: never in --json output or a log file.
+    const progress = createTtyProgress({ isTTY: io.stderrIsTty && options.json !== true, write: (text: string) => io.stderr(text) });
+    outcome = await runRebalance(request, { env, cwd: io.cwd, paths: packagePaths(), logger, now: () => new Date(), pid: process.pid, fetchImpl: fetch, progress });
   } catch (error) {
     const secrets = [env['APCA_API_KEY_ID'], env['APCA_API_SECRET_KEY']].filter((s): s is string => !!s);
     const message = scrubSecrets((error as Error).message ?? String(error), secrets);

@@ -42,6 +42,8 @@ export const configSchema = z.strictObject({
       adjustment: z.enum(['split', 'all']).default('split'),
       /** Cached downloads (VIX, bars); default: $XDG_CACHE_HOME/regime-rebalancer or ~/.cache/regime-rebalancer. */
       cacheDir: z.string().min(1).optional(),
+      /** Alpaca's market-data rate limit: 200 on the free plan, 10000 with Algo Trader Plus. */
+      requestsPerMinute: z.int().min(1).max(10_000).default(200),
     })
     .prefault({}),
   schedule: z.enum(['semiannual', 'monthly', 'weekly', 'daily']).default('semiannual'),

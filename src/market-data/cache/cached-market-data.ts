@@ -102,7 +102,7 @@ export class CachedMarketData implements MarketData {
           readjusted.push(symbol);
         }
       }
-      await this.keep(updated, known, keyOf, window);
+      await this.keep(updated, known, keyOf, window, cached);
     }
 
     if (readjusted.length > 0) {
@@ -110,7 +110,7 @@ export class CachedMarketData implements MarketData {
       const updated = new Map(
         readjusted.map((symbol) => [symbol, { from: window.start, bars: barsInWindow(fetched.get(symbol) ?? [], window) }]),
       );
-      await this.keep(updated, known, keyOf, window);
+      await this.keep(updated, known, keyOf, window, cached);
     }
 
     const bars = new Map<string, readonly Bar[]>();
@@ -140,12 +140,16 @@ export class CachedMarketData implements MarketData {
     known: Map<string, readonly Bar[]>,
     keyOf: (symbol: string) => SeriesKey,
     window: DayWindow,
+    cached: ReadonlyMap<string, CachedSeries>,
   ): Promise<void> {
     const toWrite: [string, CachedSeries][] = [];
     for (const [symbol, history] of updated) {
       known.set(symbol, history.bars);
       const series = seriesToPersist(history.from, history.bars, window.end, this.options.incompleteFrom);
-      if (series !== undefined) toWrite.push([symbol, series]);
+      const old = cached.get(symbol);
+      // A top-up that brought only today's unfinished bar adds nothing to persist: leave the file as it is.
+      const unchanged = old !== undefined && series !== undefined && series.from === old.from && series.to <= old.to;
+      if (series !== undefined && !unchanged) toWrite.push([symbol, series]);
     }
     await forEachLimited(toWrite, this.fileConcurrency, async ([symbol, series]) => {
       const key = keyOf(symbol);

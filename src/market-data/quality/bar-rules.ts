@@ -51,12 +51,13 @@ export function inconsistentOhlc(bars: readonly Bar[], tolerance: number): strin
   const problems: { date: string; text: string }[] = [];
   for (const bar of bars) {
     if (!hasValidPrices(bar)) continue;
-    const range = `low–high ${price(bar.low)}–${price(bar.high)}`;
+    // Built only for a bad bar: formatting every bar's range costs more than the check itself.
+    const range = (): string => `low–high ${price(bar.low)}–${price(bar.high)}`;
     if (below(bar.high, bar.low, tolerance)) problems.push({ date: bar.date, text: `high ${price(bar.high)} below low ${price(bar.low)}` });
     else if (below(bar.close, bar.low, tolerance) || below(bar.high, bar.close, tolerance)) {
-      problems.push({ date: bar.date, text: `close ${price(bar.close)} outside ${range}` });
+      problems.push({ date: bar.date, text: `close ${price(bar.close)} outside ${range()}` });
     } else if (below(bar.open, bar.low, tolerance) || below(bar.high, bar.open, tolerance)) {
-      problems.push({ date: bar.date, text: `open ${price(bar.open)} outside ${range}` });
+      problems.push({ date: bar.date, text: `open ${price(bar.open)} outside ${range()}` });
     }
   }
   const first = problems[0];
