@@ -1,4 +1,5 @@
-import type { AuditEvent } from '../audit/audit-trail.js';
+import type { AuditEvent, AuditRow } from '../audit/audit-trail.js';
+import type { BrokerOrder } from '../domain/index.js';
 
 /** The audit event that records an order reaching `status`; undefined for statuses not worth a row. */
 export function auditEventForStatus(status: string): AuditEvent | undefined {
@@ -21,4 +22,20 @@ export function auditEventForStatus(status: string): AuditEvent | undefined {
     default:
       return undefined;
   }
+}
+
+/** The columns every order row carries: what the broker says of the order now. */
+export function orderAuditFields(order: BrokerOrder): Omit<AuditRow, 'event'> {
+  return {
+    symbol: order.symbol,
+    side: order.side,
+    qty: order.qty,
+    orderType: 'market',
+    timeInForce: 'day',
+    clientOrderId: order.clientOrderId,
+    orderId: order.id,
+    status: order.status,
+    filledQty: order.filledQty,
+    filledAvgPrice: order.filledAvgPrice,
+  };
 }

@@ -1,7 +1,7 @@
 import type { AuditTrail } from '../audit/audit-trail.js';
 import type { Broker } from '../broker/port.js';
 import type { BrokerOrder } from '../domain/index.js';
-import { auditEventForStatus } from './audit-events.js';
+import { auditEventForStatus, orderAuditFields } from './audit-events.js';
 import { isOwnOrder, tradingDateOf } from './client-order-id.js';
 import { OrderTracker } from './order-tracker.js';
 
@@ -27,20 +27,7 @@ export async function settleLeftovers(
   const record = (order: BrokerOrder, reason?: string): void => {
     const event = auditEventForStatus(order.status);
     if (event === undefined) return;
-    deps.audit.record({
-      event,
-      symbol: order.symbol,
-      side: order.side,
-      qty: order.qty,
-      orderType: 'market',
-      timeInForce: 'day',
-      clientOrderId: order.clientOrderId,
-      orderId: order.id,
-      status: order.status,
-      filledQty: order.filledQty,
-      filledAvgPrice: order.filledAvgPrice,
-      reason: reason ?? 'left open by an earlier run',
-    });
+    deps.audit.record({ ...orderAuditFields(order), event, reason: reason ?? 'left open by an earlier run' });
   };
   const tracker = new OrderTracker(deps.broker, () => deps.now().getTime(), settings.pollIntervalMs, (order) => record(order));
   const since = new Date(Math.min(...open.map((o) => Date.parse(o.submittedAt))) - 60_000).toISOString();

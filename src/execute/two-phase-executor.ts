@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import type { AuditTrail } from '../audit/audit-trail.js';
 import { BrokerError, type Broker } from '../broker/port.js';
 import type { BrokerOrder, OrderIntent, OrderRequest } from '../domain/index.js';
-import { auditEventForStatus } from './audit-events.js';
+import { auditEventForStatus, orderAuditFields } from './audit-events.js';
 import { clientOrderId, planHash } from './client-order-id.js';
 import { OrderTracker } from './order-tracker.js';
 import { resizeBuys } from './resize-buys.js';
@@ -232,19 +232,7 @@ class ExecutionRun {
   }
 
   private orderFields(order: BrokerOrder, phase: 1 | 2) {
-    return {
-      phase,
-      symbol: order.symbol,
-      side: order.side,
-      qty: order.qty,
-      orderType: 'market',
-      timeInForce: 'day',
-      clientOrderId: order.clientOrderId,
-      orderId: order.id,
-      status: order.status,
-      filledQty: order.filledQty,
-      filledAvgPrice: order.filledAvgPrice,
-    } as const;
+    return { ...orderAuditFields(order), phase };
   }
 
   private requestFor(intent: OrderIntent, qty: number): OrderRequest {
