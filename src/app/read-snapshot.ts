@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import { formatInTimeZone } from 'date-fns-tz';
+import { newYorkDateOf } from '../time/new-york.js';
 import type { Config } from '../config/schema.js';
 import type { Broker } from '../broker/port.js';
 import type { MarketData } from '../market-data/port.js';
@@ -10,7 +10,7 @@ import type { TradingDays } from './trading-days.js';
 
 /** The New York date of a broker timestamp: the trading date a run belongs to. */
 export function newYorkDate(timestamp: string): string {
-  return formatInTimeZone(new Date(timestamp), 'America/New_York', 'yyyy-MM-dd');
+  return newYorkDateOf(new Date(timestamp));
 }
 
 /**

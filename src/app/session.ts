@@ -6,9 +6,6 @@ import type { MarketData } from '../market-data/port.js';
 import { createAlpacaClient, LOCAL_EXCHANGE_RETRY } from '../broker/alpaca/client.js';
 import { AlpacaBroker } from '../broker/alpaca/alpaca-broker.js';
 import { AlpacaMarketData } from '../market-data/alpaca/alpaca-market-data.js';
-import { startExchange } from '../exchange/server.js';
-import { loadScenarioFile } from '../exchange/load-scenario.js';
-import { createDemoScenario } from '../exchange/demo/index.js';
 import type { MarketScenario } from '../exchange/scenario.js';
 import { err, ok, type Result } from '../domain/index.js';
 import type { BrokerChoice } from './broker-choice.js';
@@ -62,6 +59,8 @@ export async function openSession(
       close: async () => {},
     });
   }
+  // Loaded only for local runs: the exchange (HTTP, websocket, order engine) is no part of a run against Alpaca.
+  const { startExchange, loadScenarioFile, createDemoScenario } = await import('../exchange/local-runtime.js');
   let scenario: MarketScenario;
   if (choice.scenarioPath === undefined) {
     scenario = createDemoScenario();

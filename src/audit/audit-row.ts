@@ -1,5 +1,5 @@
 /** The audit trail's columns and how one row becomes CSV fields. Pure. */
-import { formatInTimeZone } from 'date-fns-tz';
+import { newYorkFileStamp, newYorkIso } from '../time/new-york.js';
 
 export const AUDIT_COLUMNS = [
   'timestamp',
@@ -61,17 +61,12 @@ export interface AuditRow {
 
 export type AuditMode = 'dry-run' | 'paper' | 'live';
 
-const NEW_YORK = 'America/New_York';
-
 /** ISO 8601 in New York time with milliseconds and offset, e.g. 2025-11-20T15:45:01.123-05:00. */
 export function newYorkTimestamp(at: Date): string {
-  return formatInTimeZone(at, NEW_YORK, "yyyy-MM-dd'T'HH:mm:ss.SSSXXX");
+  return newYorkIso(at, 'always');
 }
 
-/** A file-name-safe New York time, e.g. 2025-11-20T15-45-01-123. */
-export function newYorkFileStamp(at: Date): string {
-  return formatInTimeZone(at, NEW_YORK, "yyyy-MM-dd'T'HH-mm-ss-SSS");
-}
+export { newYorkFileStamp };
 
 /** Quantities carry at most 9 decimals; rounding there removes float artefacts like 0.30000000000000004. */
 export function formatQty(qty: number | undefined): string {

@@ -8,7 +8,6 @@ import { loadConfig, overrideFileFor } from '../config/load-config.js';
 import { clearCache } from '../market-data/cache/index.js';
 import { createTtyProgress } from '../market-data/progress/tty-progress.js';
 import { EXIT, runRebalance, type RebalanceRequest, type RunOutcome } from '../app/run-rebalance.js';
-import { serveExchange } from '../app/serve-exchange.js';
 import type { Regime, SizingMode } from '../domain/index.js';
 import { parsePort, parseRegime, parseSizing, parseTopN } from './options.js';
 import { renderReport } from './render-report.js';
@@ -87,6 +86,7 @@ export async function runCli(io: CliIo): Promise<number> {
     .option('--scenario <file>', 'scenario file (default: the built-in demo scenario)')
     .option('--port <n>', 'port on 127.0.0.1 (default: any free port)', parsePort)
     .action(async (options: { scenario?: string; port?: number }) => {
+      const { serveExchange } = await import('../app/serve-exchange.js');
       exitCode = await serveExchange(options, io);
     });
 

@@ -1,4 +1,5 @@
-import { formatInTimeZone, fromZonedTime } from 'date-fns-tz';
+import { fromZonedTime } from 'date-fns-tz/fromZonedTime';
+import { newYorkDateOf } from '../time/new-york.js';
 
 const NEW_YORK = 'America/New_York';
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -25,7 +26,7 @@ export function addDays(date: string, days: number): string {
 
 /** The New York calendar date of an instant: the exchange's "today". */
 export function newYorkDate(instant: Date): string {
-  return formatInTimeZone(instant, NEW_YORK, 'yyyy-MM-dd');
+  return newYorkDateOf(instant);
 }
 
 // Daily bars share a small set of dates; converting each through Intl is the slow part of a 10,000-bar page.

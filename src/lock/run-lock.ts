@@ -4,7 +4,7 @@
  */
 import { mkdirSync, readFileSync, renameSync, rmdirSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { formatInTimeZone } from 'date-fns-tz';
+import { newYorkIso } from '../time/new-york.js';
 import lockfile from 'proper-lockfile';
 import { z } from 'zod';
 
@@ -48,7 +48,7 @@ export async function acquireRunLock(opts: RunLockOptions): Promise<RunLock> {
     if (attempt.kind === 'held') return refusal(opts.lockPath, readHolder(opts.lockPath));
   }
   if (attempt.kind === 'failed') return { ok: false, message: `cannot take the run lock ${opts.lockPath}: ${attempt.message}` };
-  const me: Holder = { pid: opts.pid, since: formatInTimeZone(opts.now(), 'America/New_York', "yyyy-MM-dd'T'HH:mm:ssXXX") };
+  const me: Holder = { pid: opts.pid, since: newYorkIso(opts.now()) };
   writeHolder(opts.lockPath, me);
   heldHere.add(key);
   const unlock = attempt.unlock;

@@ -1,4 +1,4 @@
-import { formatInTimeZone } from 'date-fns-tz';
+import { newYorkIso } from '../../time/new-york.js';
 import { z } from 'zod';
 import type { Account, Asset, BrokerOrder, MarketClock, OpenOrder, Position, TradingDay } from '../../domain/index.js';
 
@@ -45,7 +45,7 @@ export const positionSchema = z
   );
 
 /** Exchange times read best in the exchange's zone, with its offset: 2025-11-20T10:15:00-05:00. */
-const newYorkTime = (d: Date): string => formatInTimeZone(d, 'America/New_York', "yyyy-MM-dd'T'HH:mm:ssXXX");
+const newYorkTime = (d: Date): string => newYorkIso(d);
 
 export const clockSchema = z
   .object({ timestamp: z.date(), isOpen: z.boolean(), nextOpen: z.date(), nextClose: z.date() })

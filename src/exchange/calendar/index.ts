@@ -2,7 +2,8 @@
  * The NYSE regular-hours calendar and an Alpaca-style market clock (GET /v2/clock semantics).
  * Pure: the instant is always passed in.
  */
-import { formatInTimeZone, fromZonedTime } from 'date-fns-tz';
+import { fromZonedTime } from 'date-fns-tz/fromZonedTime';
+import { newYorkDateOf, newYorkIso } from '../../time/new-york.js';
 import { addDays, dateOfDayNumber, dayNumberOf, weekdayOfDayNumber, yearOf } from './dates.js';
 import { EARLY_CLOSE, REGULAR_CLOSE, REGULAR_OPEN, closuresOf, earlyClosesOf } from './nyse-rules.js';
 
@@ -90,8 +91,7 @@ function instantOf(date: string, time: string): Date {
 
 /** ISO 8601 with the New York offset, e.g. "2025-11-20T10:15:00-05:00"; milliseconds only when present. */
 function formatNewYork(instant: Date): string {
-  const pattern = instant.getUTCMilliseconds() === 0 ? "yyyy-MM-dd'T'HH:mm:ssXXX" : "yyyy-MM-dd'T'HH:mm:ss.SSSXXX";
-  return formatInTimeZone(instant, NEW_YORK, pattern);
+  return newYorkIso(instant, 'when-present');
 }
 
 /**
@@ -101,7 +101,7 @@ function formatNewYork(instant: Date): string {
  */
 export function clockAt(instant: Date): ClockReading {
   if (Number.isNaN(instant.getTime())) throw new RangeError('clockAt needs a valid Date');
-  const today = formatInTimeZone(instant, NEW_YORK, 'yyyy-MM-dd');
+  const today = newYorkDateOf(instant);
   const session = sessionOn(today);
   const next = nextSessionAfter(today);
   const nextOpenOf = (s: TradingSession): string => formatNewYork(instantOf(s.date, s.open));

@@ -106,23 +106,34 @@ export function decodeSeries(key: SeriesKey, text: string): Result<CachedSeries,
 
 /** The CSV body: rows inside [from, to], dates strictly ascending, every number finite; or what is wrong. */
 function parseRows(body: string, from: string, to: string): Bar[] | string {
-  const lines = body.split('\n');
-  if (lines[0] !== COLUMNS) return `expected the columns "${COLUMNS}"`;
-  if (lines.at(-1) !== '') return 'the last row is not terminated (file truncated?)';
+  if (!body.startsWith(`${COLUMNS}\n`)) return `expected the columns "${COLUMNS}"`;
+  if (!body.endsWith('\n')) return 'the last row is not terminated (file truncated?)';
+  // A hand-rolled scan: this runs for every cached symbol on every run, so no per-row arrays or closures.
   const bars: Bar[] = [];
-  for (let i = 1; i < lines.length - 1; i++) {
-    const cells = (lines[i] ?? '').split(',');
-    const [date = '', ...rest] = cells;
-    const numbers = rest.map(Number);
-    if (cells.length !== 6 || !ISO_DAY.test(date) || rest.includes('') || numbers.some((n) => !Number.isFinite(n))) {
-      return `row ${i} is not "${COLUMNS}"`;
+  const cells: number[] = [0, 0, 0, 0, 0];
+  let previous = '';
+  let row = 0;
+  for (let start = COLUMNS.length + 1; start < body.length; ) {
+    row++;
+    const end = body.indexOf('\n', start);
+    const date = body.slice(start, start + 10);
+    let at = start + 10;
+    let ok = body.charCodeAt(at) === 44 && ISO_DAY.test(date);
+    for (let c = 0; ok && c < 5; c++) {
+      const next = c < 4 ? body.indexOf(',', at + 1) : end;
+      if (next < 0 || next > end || next === at + 1) ok = false;
+      else {
+        const value = Number(body.slice(at + 1, next));
+        ok = Number.isFinite(value);
+        cells[c] = value;
+        at = next;
+      }
     }
-    const [open = 0, high = 0, low = 0, close = 0, volume = 0] = numbers;
-    const previous = bars.at(-1);
-    if (date < from || date > to || (previous !== undefined && date <= previous.date)) {
-      return `row ${i} (${date}) is out of order or outside ${from}..${to}`;
-    }
-    bars.push({ date, open, high, low, close, volume });
+    if (!ok || at !== end) return `row ${row} is not "${COLUMNS}"`;
+    if (date < from || date > to || date <= previous) return `row ${row} (${date}) is out of order or outside ${from}..${to}`;
+    bars.push({ date, open: cells[0] ?? 0, high: cells[1] ?? 0, low: cells[2] ?? 0, close: cells[3] ?? 0, volume: cells[4] ?? 0 });
+    previous = date;
+    start = end + 1;
   }
   return bars;
 }

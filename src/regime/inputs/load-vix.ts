@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { formatInTimeZone } from 'date-fns-tz';
+import { newYorkDateOf } from '../../time/new-york.js';
 import { parseVixCsv } from './vix-csv.js';
 import { listCachedVix, readCachedVix, writeCachedVix } from './vix-cache.js';
 import type { VixSource } from './vix-source.js';
@@ -28,7 +28,7 @@ export type VixLoad =
 export async function loadVix(source: VixSource, options: VixLoadOptions): Promise<VixLoad> {
   if ('file' in source) return loadVixFile(source.file);
   const { url } = source;
-  const today = formatInTimeZone(options.now, 'America/New_York', 'yyyy-MM-dd');
+  const today = newYorkDateOf(options.now);
   const todays = await usableCopy(options.cacheDir, url, today);
   if (todays) {
     return { closes: todays, origin: 'cache', detail: `VIX from the copy of ${url} downloaded today (${today})` };
