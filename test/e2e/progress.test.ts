@@ -8,7 +8,7 @@ import { useTempDir } from '../support/temp-dir.js';
 /** Runs the built command on a pseudo-terminal (util-linux `script`), as a person at a terminal would see it. */
 function onTerminal(args: readonly string[], cwd: string): string {
   const command = [process.execPath, resolve(REPO_ROOT, 'dist/cli/main.js'), ...args].map((a) => `'${a}'`).join(' ');
-  const env = { ...process.env, XDG_CACHE_HOME: scratchDir() };
+  const env: Record<string, string | undefined> = { ...process.env, XDG_CACHE_HOME: scratchDir() };
   for (const key of Object.keys(env)) if (key.startsWith('APCA_')) delete env[key];
   const run = spawnSync('script', ['-qec', command, '/dev/null'], { cwd, env, encoding: 'utf8', timeout: 120_000 });
   if (run.error !== undefined) throw new Error(`cannot run script(1) for a pseudo-terminal: ${run.error.message}`);
