@@ -1,4 +1,4 @@
-import type { Random } from '../exchange/demo/prng.js';
+import type { Random } from '../random/prng.js';
 import { kmeansPlusPlus } from './kmeans-plus-plus.js';
 import { dataMoments, solveTwoStates, twoStateWorkspace } from './two-state-dp.js';
 

@@ -1,4 +1,4 @@
-import type { Random } from '../exchange/demo/prng.js';
+import type { Random } from '../random/prng.js';
 
 /**
  * k-means++ seeding as scikit-learn's `kmeans_plusplus` does it (the authors' package calls it): first centre

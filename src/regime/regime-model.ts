@@ -1,4 +1,4 @@
-import { mulberry32 } from '../exchange/demo/prng.js';
+import { mulberry32 } from '../random/prng.js';
 import { err, ok, type Result } from '../domain/result.js';
 import type { RegimeConfig } from './config.js';
 import { FEATURE_COUNT, type FeatureSeries } from './features.js';

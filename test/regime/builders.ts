@@ -1,5 +1,5 @@
 /** Hand-built price and VIX series for the regime tests. */
-import { mulberry32, standardNormal } from '../../src/exchange/demo/prng.js';
+import { mulberry32, standardNormal } from '../../src/random/prng.js';
 import type { DailyClose } from '../../src/regime/detector.js';
 
 /** `count` consecutive weekdays from `start` (YYYY-MM-DD), as ISO dates. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mulberry32, standardNormal } from '../../src/exchange/demo/prng.js';
+import { mulberry32, standardNormal } from '../../src/random/prng.js';
 import { computeFeatures, FEATURE_COUNT } from '../../src/regime/features.js';
 import { fitJumpModel, sameClustering, solveStates, squaredLoss, stateMeans } from '../../src/regime/jump-model.js';
 import { fitScaler, standardizeRows } from '../../src/regime/preprocess.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mulberry32, standardNormal } from '../../src/exchange/demo/prng.js';
+import { mulberry32, standardNormal } from '../../src/random/prng.js';
 import { kmeansPlusPlus } from '../../src/regime/kmeans-plus-plus.js';
 
 /** Two tight clouds far apart: 300 points around (0, 0), 300 around (50, 50). */

@@ -1,6 +1,6 @@
 import type { Bar } from '../../domain/index.js';
 import { sessionsBetween } from '../calendar/index.js';
-import { standardNormal, type Random } from './prng.js';
+import { standardNormal, type Random } from '../../random/prng.js';
 
 /** Calm and stressed spells of the synthetic index: daily drift and volatility, and how long a spell lasts. */
 const CALM = { drift: 0.0006, vol: 0.008, minDays: 180, maxDays: 420 } as const;

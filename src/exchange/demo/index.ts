@@ -6,7 +6,7 @@
 import type { Bar } from '../../domain/index.js';
 import { sessionsBetween } from '../calendar/index.js';
 import type { MarketScenario, ScenarioPosition } from '../scenario.js';
-import { mulberry32, seedFor } from './prng.js';
+import { mulberry32, seedFor } from '../../random/prng.js';
 import { MARKET_VOL, SYMBOL_PROFILES, marketDrifts } from './profiles.js';
 import { marketReturns, walkBars } from './random-walk.js';
 import { indexHistoryBefore } from './index-history.js';

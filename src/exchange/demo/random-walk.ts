@@ -1,6 +1,6 @@
 /** Geometric random walks turned into daily OHLCV bars. Arithmetic only (see prng.ts), so output is byte-stable. */
 import type { Bar } from '../../domain/index.js';
-import { standardNormal, type Random } from './prng.js';
+import { standardNormal, type Random } from '../../random/prng.js';
 
 /** How one synthetic stock moves; returns are per trading day. */
 export interface WalkProfile {

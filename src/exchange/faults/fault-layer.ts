@@ -1,5 +1,5 @@
 import { setTimeout as delay } from 'node:timers/promises';
-import { mulberry32 } from '../demo/prng.js';
+import { mulberry32 } from '../../random/prng.js';
 import { apiError } from '../http/errors.js';
 import { createRateLimitWindow } from '../http/rate-limit.js';
 import type { ApiResponse } from '../http/types.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mulberry32 } from '../../../src/exchange/demo/prng.js';
+import { mulberry32 } from '../../../src/random/prng.js';
 import { type WalkProfile, walkBars } from '../../../src/exchange/demo/random-walk.js';
 
 const dates = Array.from({ length: 60 }, (_, i) => `2025-01-${String((i % 28) + 1).padStart(2, '0')}`);

@@ -1,5 +1,5 @@
 /**
- * A tiny seeded PRNG for the synthetic demo market. mulberry32 (Tommy Ettinger's 32-bit generator, public domain):
+ * A tiny seeded PRNG, shared by the synthetic demo market, the exchange's fault injection and the regime fit. mulberry32 (Tommy Ettinger's 32-bit generator, public domain):
  * one uint32 of state, good enough statistical quality for a demo, and only integer ops, so every JS engine
  * produces the same stream.
  */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mulberry32, seedFor, standardNormal } from '../../../src/exchange/demo/prng.js';
+import { mulberry32, seedFor, standardNormal } from '../../src/random/prng.js';
 
 /** Tommy Ettinger's mulberry32 as published (JavaScript gist form), to check the port draws the same stream. */
 function publishedMulberry32(a: number): () => number {
