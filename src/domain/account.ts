@@ -16,13 +16,3 @@ export interface Position {
 }
 
 export type OrderSide = 'buy' | 'sell';
-
-/** An order that is still working at the broker (not in a final state). */
-export interface OpenOrder {
-  readonly id: string;
-  readonly clientOrderId: string;
-  readonly symbol: string;
-  readonly side: OrderSide;
-  readonly qty: number;
-  readonly status: string;
-}

@@ -32,6 +32,9 @@ export interface BrokerOrder {
   readonly submittedAt: string;
 }
 
+/** An order that is still working at the broker (not in a final state): what the planner's gates look at. */
+export type OpenOrder = Pick<BrokerOrder, 'id' | 'clientOrderId' | 'symbol' | 'side' | 'qty' | 'status'>;
+
 /** What became of a submission. Rejected means the broker said no (not our own pre-trade checks: those deny). */
 export type SubmitOutcome =
   | { readonly kind: 'accepted'; readonly order: BrokerOrder; readonly note?: string }

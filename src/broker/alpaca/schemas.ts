@@ -67,16 +67,18 @@ export const assetSchema = z
   })
   .transform((a): Asset => a);
 
+/** The fields every order carries; qty is absent on notional (dollar-amount) orders until they fill. */
+const orderCore = {
+  id: z.string().min(1),
+  clientOrderId: z.string(),
+  symbol: z.string().min(1),
+  side: z.enum(['buy', 'sell']),
+  qty: decimal.optional(),
+  status: z.string().min(1),
+};
+
 export const openOrderSchema = z
-  .object({
-    id: z.string().min(1),
-    clientOrderId: z.string(),
-    symbol: z.string().min(1),
-    side: z.enum(['buy', 'sell']),
-    // Absent on notional (dollar-amount) orders, whose share count is unknown until they fill.
-    qty: decimal.optional(),
-    status: z.string().min(1),
-  })
+  .object(orderCore)
   .transform(
     (o): OpenOrder => ({
       id: o.id,
@@ -90,13 +92,8 @@ export const openOrderSchema = z
 
 export const brokerOrderSchema = z
   .object({
-    id: z.string().min(1),
-    clientOrderId: z.string(),
-    symbol: z.string().min(1),
-    side: z.enum(['buy', 'sell']),
-    // Absent on notional (dollar-amount) orders until they fill; null-valued fields come through as undefined.
-    qty: decimal.optional(),
-    status: z.string().min(1),
+    ...orderCore,
+    // Null-valued fields come through as undefined.
     filledQty: decimal.optional(),
     filledAvgPrice: decimal.optional(),
     submittedAt: z.date().optional(),
