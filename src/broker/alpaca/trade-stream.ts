@@ -1,4 +1,4 @@
-import { streaming } from '@alpacahq/alpaca-trade-api';
+import type { streaming } from '@alpacahq/alpaca-trade-api';
 import type { TradeUpdate } from '../../domain/index.js';
 import { BrokerError } from '../port.js';
 import type { AlpacaClient } from './client.js';
@@ -43,8 +43,9 @@ export async function openTradeStream(
   timeoutMs = STREAM_OPEN_TIMEOUT_MS,
 ): Promise<{ close(): Promise<void> }> {
   let stream: streaming.TradingStream;
+  let sdkStreaming: typeof streaming;
   try {
-    stream = client.sdk.trading.stream(client.tradeStreamUrl === undefined ? {} : { url: client.tradeStreamUrl });
+    ({ stream, streaming: sdkStreaming } = await client.openTradingStream());
   } catch (error) {
     // The SDK refuses to build a stream without a key pair (OAuth-only clients cannot stream).
     throw new BrokerError('fatal', client.redact(`cannot open Alpaca's trade_updates stream: ${(error as Error).message}`));
@@ -67,8 +68,8 @@ export async function openTradeStream(
     const finish = (): void => {
       settled = true;
       clearTimeout(timer);
-      stream.off(streaming.EVENT.SUBSCRIPTION, onSubscription);
-      stream.off(streaming.EVENT.CLIENT_ERROR, onError);
+      stream.off(sdkStreaming.EVENT.SUBSCRIPTION, onSubscription);
+      stream.off(sdkStreaming.EVENT.CLIENT_ERROR, onError);
     };
     const fail = (error: BrokerError): void => {
       if (settled) return;
@@ -80,10 +81,10 @@ export async function openTradeStream(
       const why = lastError === undefined ? '' : ` (${client.redact(lastError)})`;
       fail(new BrokerError('retryable', `Alpaca's trade_updates stream did not start listening within ${timeoutMs} ms${why}`));
     }, timeoutMs);
-    stream.on(streaming.EVENT.SUBSCRIPTION, onSubscription);
+    stream.on(sdkStreaming.EVENT.SUBSCRIPTION, onSubscription);
     stream.onError(onError);
     void stream.whenAuthenticated().then((result) => {
-      if (result.status === streaming.STREAM_AUTH_STATUS.SERVER_REJECTED) {
+      if (result.status === sdkStreaming.STREAM_AUTH_STATUS.SERVER_REJECTED) {
         fail(new BrokerError('auth', `${CREDENTIALS_HINT} on the trade_updates stream (${client.redact(result.message)})`));
       }
     });

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join } from 'node:path';
-import { decodeSeries, encodeSeries, type CachedSeries, type SeriesKey } from './cache-file.js';
+import { BarFile, type SourceKey } from './cache-file.js';
 
 /** The bar files live under one folder of the cache dir, so clearing them leaves anything else there alone. */
 const BARS_DIR = 'bars';
@@ -14,46 +14,50 @@ export function defaultCacheDir(env: { readonly XDG_CACHE_HOME?: string | undefi
   return join(base, 'regime-rebalancer');
 }
 
-/** One file per (adjustment, feed, symbol); the symbol is percent-encoded so no ticker can name another path. */
-export function seriesPath(cacheDir: string, key: SeriesKey): string {
-  return join(cacheDir, BARS_DIR, key.adjustment, key.feed ?? 'default', `${encodeURIComponent(key.symbol)}.csv`);
+/**
+ * One file per (adjustment, feed) holding every symbol: a 500-symbol run reads one file, not 500 (opening them
+ * cost more than reading them).
+ */
+export function barFilePath(cacheDir: string, source: SourceKey): string {
+  return join(cacheDir, BARS_DIR, source.adjustment, `${source.feed ?? 'default'}.bars`);
 }
 
 export type ReadOutcome =
-  | { readonly kind: 'hit'; readonly series: CachedSeries }
+  | { readonly kind: 'hit'; readonly file: BarFile }
   | { readonly kind: 'miss' }
   /** The file existed but could not be trusted; it has been deleted. */
   | { readonly kind: 'discarded'; readonly path: string; readonly reason: string };
 
-/** Reads one symbol's file; a damaged or unreadable file is deleted and reported, never returned. */
-export async function readSeries(cacheDir: string, key: SeriesKey): Promise<ReadOutcome> {
-  const path = seriesPath(cacheDir, key);
-  let text: string;
+/** Reads a source's file; a damaged or unreadable file is deleted and reported, never returned. */
+export async function readBarFile(cacheDir: string, source: SourceKey): Promise<ReadOutcome> {
+  const path = barFilePath(cacheDir, source);
+  let bytes: Buffer;
   try {
-    text = await readFile(path, 'utf8');
+    bytes = await readFile(path);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'miss' };
     return { kind: 'discarded', path, reason: `unreadable: ${(e as Error).message}` };
   }
-  const decoded = decodeSeries(key, text);
-  if (decoded.ok) return { kind: 'hit', series: decoded.value };
-  // Another key's file (a case-insensitive file system) or an older format is simply not ours to use.
-  if (decoded.error.kind === 'other-series') return { kind: 'miss' };
+  const decoded = BarFile.decode(source, bytes);
+  if (decoded.ok) return { kind: 'hit', file: decoded.value };
+  // An older format is simply not ours to use; the next write replaces it.
+  if (decoded.error.kind === 'other-source') return { kind: 'miss' };
   await rm(path, { force: true }).catch(() => undefined);
   return { kind: 'discarded', path, reason: decoded.error.message };
 }
 
 /**
- * Replaces one symbol's file atomically: a temporary file in the same folder (rename is atomic only within one
- * file system) renamed over the target, so a reader sees the old file or the new one, never half of one.
- * No fsync: after a crash a file may be empty or short, and the checksum turns that into a refetch.
+ * Replaces a source's file atomically: a temporary file in the same folder (rename is atomic only within one file
+ * system) renamed over the target, so a reader sees the old file or the new one, never half of one. Two runs
+ * writing at once: the last rename wins and the other's new days are fetched again next time, never mixed.
+ * No fsync: after a crash a file may be empty or short, and the length and checksum turn that into a refetch.
  */
-export async function writeSeries(cacheDir: string, key: SeriesKey, series: CachedSeries): Promise<void> {
-  const path = seriesPath(cacheDir, key);
+export async function writeBarFile(cacheDir: string, source: SourceKey, file: BarFile): Promise<void> {
+  const path = barFilePath(cacheDir, source);
   await mkdir(dirname(path), { recursive: true });
   const temp = join(dirname(path), `.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
   try {
-    await writeFile(temp, encodeSeries(key, series), 'utf8');
+    await writeFile(temp, file.encode(source));
     await rename(temp, path);
   } catch (e) {
     await rm(temp, { force: true });

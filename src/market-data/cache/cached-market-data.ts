@@ -1,8 +1,7 @@
 import type { Bar } from '../../domain/index.js';
 import type { DailyBarsRequest, DailyBarsResult, MarketData } from '../port.js';
-import type { CachedSeries, SeriesKey } from './cache-file.js';
-import { readSeries, seriesPath, writeSeries } from './cache-store.js';
-import { forEachLimited } from './for-each-limited.js';
+import { BarFile, type CachedSeries, type SourceKey } from './cache-file.js';
+import { barFilePath, readBarFile, writeBarFile } from './cache-store.js';
 import {
   applyTopUp,
   barsInWindow,
@@ -14,7 +13,7 @@ import {
 } from './refresh-plan.js';
 
 export interface CachedMarketDataOptions {
-  /** Where the bar files go (the lead's default: defaultCacheDir()). */
+  /** Where the bar files go (e.g. defaultCacheDir()). */
   readonly cacheDir: string;
   /**
    * Bars on or after this day (YYYY-MM-DD) are returned but never cached, and the cache never counts that day as
@@ -23,19 +22,17 @@ export interface CachedMarketDataOptions {
   readonly incompleteFrom?: string;
   /** Relative difference of an overlap day's close that marks cached history as re-adjusted. Default 1e-6. */
   readonly tolerance?: number;
-  /** Told about each cache file that was not used as is, e.g. to log it. */
+  /** Told about cached history that was not used as is, e.g. to log it. */
   readonly onEvent?: (event: CacheEvent) => void;
-  /** Cache files read or written at the same time. Default 16. */
-  readonly fileConcurrency?: number;
 }
 
 export type CacheEvent =
-  /** The file was corrupt, truncated or unreadable: deleted, and the symbol's whole window fetched. */
-  | { readonly kind: 'discarded'; readonly symbol: string; readonly path: string; readonly reason: string }
+  /** The file was corrupt, truncated or unreadable: deleted, and every symbol's whole window fetched. */
+  | { readonly kind: 'discarded'; readonly path: string; readonly reason: string }
   /** The overlap day no longer matched (a split): the cached history was dropped and the whole window fetched. */
   | { readonly kind: 'readjusted'; readonly symbol: string; readonly reason: string }
   /** The bars were served but could not be saved; the next run fetches them again. */
-  | { readonly kind: 'write-failed'; readonly symbol: string; readonly path: string; readonly reason: string };
+  | { readonly kind: 'write-failed'; readonly path: string; readonly reason: string };
 
 /**
  * The MarketData port with an on-disk cache in front of another MarketData: a request fetches only the days the
@@ -46,7 +43,6 @@ export type CacheEvent =
  */
 export class CachedMarketData implements MarketData {
   private readonly tolerance: number;
-  private readonly fileConcurrency: number;
 
   constructor(
     private readonly inner: MarketData,
@@ -56,15 +52,18 @@ export class CachedMarketData implements MarketData {
       throw new RangeError(`incompleteFrom must be a day as YYYY-MM-DD, got ${JSON.stringify(options.incompleteFrom)}`);
     }
     this.tolerance = options.tolerance ?? 1e-6;
-    this.fileConcurrency = options.fileConcurrency ?? 16;
   }
 
   async getDailyBars(request: DailyBarsRequest): Promise<DailyBarsResult> {
     const window: DayWindow = { start: request.start, end: request.end };
     const symbols = [...new Set(request.symbols)];
-    const keyOf = (symbol: string): SeriesKey => ({ symbol, feed: request.feed, adjustment: request.adjustment });
-
-    const cached = await this.readAll(symbols.map(keyOf));
+    const source: SourceKey = { feed: request.feed, adjustment: request.adjustment };
+    const store = { file: await this.read(source) };
+    const cached = new Map<string, CachedSeries>();
+    for (const symbol of symbols) {
+      const series = store.file.series(symbol);
+      if (series !== undefined) cached.set(symbol, series);
+    }
     const plans = new Map<string, RefreshPlan>(symbols.map((s) => [s, planRefresh(cached.get(s), window)]));
     const known = new Map<string, readonly Bar[]>();
     let cacheHits = 0;
@@ -102,7 +101,7 @@ export class CachedMarketData implements MarketData {
           readjusted.push(symbol);
         }
       }
-      await this.keep(updated, known, keyOf, window, cached);
+      await this.keep(updated, known, source, store, window, cached);
     }
 
     if (readjusted.length > 0) {
@@ -110,7 +109,7 @@ export class CachedMarketData implements MarketData {
       const updated = new Map(
         readjusted.map((symbol) => [symbol, { from: window.start, bars: barsInWindow(fetched.get(symbol) ?? [], window) }]),
       );
-      await this.keep(updated, known, keyOf, window, cached);
+      await this.keep(updated, known, source, store, window, cached);
     }
 
     const bars = new Map<string, readonly Bar[]>();
@@ -121,44 +120,39 @@ export class CachedMarketData implements MarketData {
     return { bars, requests, cacheHits };
   }
 
-  /** Reads every symbol's file; discarded files are reported and count as absent. */
-  private async readAll(keys: readonly SeriesKey[]): Promise<Map<string, CachedSeries>> {
-    const cached = new Map<string, CachedSeries>();
-    await forEachLimited(keys, this.fileConcurrency, async (key) => {
-      const outcome = await readSeries(this.options.cacheDir, key);
-      if (outcome.kind === 'hit') cached.set(key.symbol, outcome.series);
-      if (outcome.kind === 'discarded') {
-        this.options.onEvent?.({ kind: 'discarded', symbol: key.symbol, path: outcome.path, reason: outcome.reason });
-      }
-    });
-    return cached;
+  /** The source's file, or an empty one when there is none or it was discarded (reported). */
+  private async read(source: SourceKey): Promise<BarFile> {
+    const outcome = await readBarFile(this.options.cacheDir, source);
+    if (outcome.kind === 'hit') return outcome.file;
+    if (outcome.kind === 'discarded') this.options.onEvent?.({ kind: 'discarded', path: outcome.path, reason: outcome.reason });
+    return BarFile.empty();
   }
 
   /** Records fetched histories as the answer and writes their complete part back, after each inner request. */
   private async keep(
     updated: ReadonlyMap<string, { readonly from: string; readonly bars: readonly Bar[] }>,
     known: Map<string, readonly Bar[]>,
-    keyOf: (symbol: string) => SeriesKey,
+    source: SourceKey,
+    store: { file: BarFile },
     window: DayWindow,
     cached: ReadonlyMap<string, CachedSeries>,
   ): Promise<void> {
-    const toWrite: [string, CachedSeries][] = [];
+    const toWrite = new Map<string, CachedSeries>();
     for (const [symbol, history] of updated) {
       known.set(symbol, history.bars);
       const series = seriesToPersist(history.from, history.bars, window.end, this.options.incompleteFrom);
       const old = cached.get(symbol);
       // A top-up that brought only today's unfinished bar adds nothing to persist: leave the file as it is.
       const unchanged = old !== undefined && series !== undefined && series.from === old.from && series.to <= old.to;
-      if (series !== undefined && !unchanged) toWrite.push([symbol, series]);
+      if (series !== undefined && !unchanged) toWrite.set(symbol, series);
     }
-    await forEachLimited(toWrite, this.fileConcurrency, async ([symbol, series]) => {
-      const key = keyOf(symbol);
-      try {
-        await writeSeries(this.options.cacheDir, key, series);
-      } catch (e) {
-        const path = seriesPath(this.options.cacheDir, key);
-        this.options.onEvent?.({ kind: 'write-failed', symbol, path, reason: (e as Error).message });
-      }
-    });
+    if (toWrite.size === 0) return;
+    const next = store.file.with(toWrite);
+    try {
+      await writeBarFile(this.options.cacheDir, source, next);
+      store.file = next;
+    } catch (e) {
+      this.options.onEvent?.({ kind: 'write-failed', path: barFilePath(this.options.cacheDir, source), reason: (e as Error).message });
+    }
   }
 }

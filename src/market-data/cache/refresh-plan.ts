@@ -57,16 +57,16 @@ export function applyTopUp(
   fresh: readonly Bar[],
   tolerance: number,
 ): Result<readonly Bar[], string> {
+  const cut = firstOnOrAfter(cached.bars, fetchFrom);
   const freshByDay = new Map(fresh.map((bar) => [bar.date, bar]));
-  for (const old of cached.bars) {
-    if (old.date < fetchFrom) continue;
+  for (const old of cached.bars.slice(cut)) {
     const now = freshByDay.get(old.date);
     if (now === undefined) return err(`the cached bar of ${old.date} is no longer served`);
     if (closesDiffer(old.close, now.close, tolerance)) {
       return err(`the close of ${old.date} changed from ${old.close} to ${now.close} (split or re-adjustment)`);
     }
   }
-  return ok([...cached.bars.filter((bar) => bar.date < fetchFrom), ...fresh.filter((bar) => bar.date >= fetchFrom)]);
+  return ok([...cached.bars.slice(0, cut), ...fresh.filter((bar) => bar.date >= fetchFrom)]);
 }
 
 /**
@@ -80,12 +80,44 @@ export function seriesToPersist(
   incompleteFrom: string | undefined,
 ): CachedSeries | undefined {
   const to = incompleteFrom !== undefined && incompleteFrom <= end ? dayBefore(incompleteFrom) : end;
-  if (to < from) return undefined;
+  // Bars out of order are the data-quality gate's to report, and are fetched again rather than kept.
+  if (to < from || !ascending(bars)) return undefined;
   return { from, to, bars: barsInWindow(bars, { start: from, end: to }) };
 }
 
+/** The bars inside the window; the same array when all of them are. */
 export function barsInWindow(bars: readonly Bar[], window: DayWindow): readonly Bar[] {
-  return bars.filter((bar) => bar.date >= window.start && bar.date <= window.end);
+  if (!ascending(bars)) return bars.filter((bar) => bar.date >= window.start && bar.date <= window.end);
+  const first = firstOnOrAfter(bars, window.start);
+  const end = firstAfter(bars, window.end);
+  return first === 0 && end === bars.length ? bars : bars.slice(first, end);
+}
+
+function ascending(bars: readonly Bar[]): boolean {
+  for (let i = 1; i < bars.length; i++) if ((bars[i] as Bar).date <= (bars[i - 1] as Bar).date) return false;
+  return true;
+}
+
+/** Index of the first bar dated `day` or later (binary search: the bars ascend by day). */
+function firstOnOrAfter(bars: readonly Bar[], day: string): number {
+  let [low, high] = [0, bars.length];
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if ((bars[mid] as Bar).date < day) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/** Index of the first bar dated after `day`. */
+function firstAfter(bars: readonly Bar[], day: string): number {
+  let [low, high] = [0, bars.length];
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if ((bars[mid] as Bar).date <= day) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }
 
 function dayBefore(day: string): string {

@@ -16,8 +16,11 @@ function where(days: readonly string[]): string {
   return days.length === 1 ? `on ${days[0]}` : `on ${days.length} days, first ${days[0]}`;
 }
 
+/** Finite and above zero (NaN fails both comparisons). Written out: it runs four times for every bar of a run. */
+const isPrice = (value: number): boolean => value > 0 && value < Infinity;
+
 export function hasValidPrices(bar: Bar): boolean {
-  return PRICES.every((field) => Number.isFinite(bar[field]) && bar[field] > 0);
+  return isPrice(bar.open) && isPrice(bar.high) && isPrice(bar.low) && isPrice(bar.close);
 }
 
 /** Repeated or descending days would make every look-back count wrong. */
@@ -31,10 +34,10 @@ export function outOfOrder(bars: readonly Bar[]): string | undefined {
 }
 
 export function invalidPrices(bars: readonly Bar[]): string | undefined {
+  if (bars.every(hasValidPrices)) return undefined;
   const bad = bars.filter((bar) => !hasValidPrices(bar));
-  const first = bad[0];
-  if (first === undefined) return undefined;
-  const values = PRICES.filter((field) => !(Number.isFinite(first[field]) && first[field] > 0))
+  const first = bad[0] as Bar;
+  const values = PRICES.filter((field) => !isPrice(first[field]))
     .map((field) => `${field} ${first[field]}`)
     .join(', ');
   return `non-positive or non-finite price ${where(bad.map((b) => b.date))} (${values})`;
@@ -49,15 +52,15 @@ const below = (value: number, floor: number, tolerance: number): boolean => floo
  */
 export function inconsistentOhlc(bars: readonly Bar[], tolerance: number): string | undefined {
   const problems: { date: string; text: string }[] = [];
+  // Formatted only for a bad bar: formatting every bar's range costs more than the check itself.
+  const range = (bar: Bar): string => `low–high ${price(bar.low)}–${price(bar.high)}`;
   for (const bar of bars) {
     if (!hasValidPrices(bar)) continue;
-    // Built only for a bad bar: formatting every bar's range costs more than the check itself.
-    const range = (): string => `low–high ${price(bar.low)}–${price(bar.high)}`;
     if (below(bar.high, bar.low, tolerance)) problems.push({ date: bar.date, text: `high ${price(bar.high)} below low ${price(bar.low)}` });
     else if (below(bar.close, bar.low, tolerance) || below(bar.high, bar.close, tolerance)) {
-      problems.push({ date: bar.date, text: `close ${price(bar.close)} outside ${range()}` });
+      problems.push({ date: bar.date, text: `close ${price(bar.close)} outside ${range(bar)}` });
     } else if (below(bar.open, bar.low, tolerance) || below(bar.high, bar.open, tolerance)) {
-      problems.push({ date: bar.date, text: `open ${price(bar.open)} outside ${range()}` });
+      problems.push({ date: bar.date, text: `open ${price(bar.open)} outside ${range(bar)}` });
     }
   }
   const first = problems[0];
@@ -80,8 +83,7 @@ export function missingDays(
 ): string | undefined {
   const sessions = tradingDays.slice(-Math.max(lookbackDays, 0));
   if (sessions.length === 0) return undefined;
-  const have = new Set(bars.map((bar) => bar.date));
-  const missing = sessions.filter((day) => !have.has(day));
+  const missing = daysWithoutBar(sessions, bars);
   const share = missing.length / sessions.length;
   if (share <= maxMissingPct) return undefined;
   const examples = missing.slice(0, 3).join(', ') + (missing.length > 3 ? ', …' : '');
@@ -91,9 +93,24 @@ export function missingDays(
   );
 }
 
+/** The sessions (ascending) no bar is dated on: one merge walk when the bars ascend too, as they do when clean. */
+function daysWithoutBar(sessions: readonly string[], bars: readonly Bar[]): string[] {
+  if (outOfOrder(bars) !== undefined) {
+    const have = new Set(bars.map((bar) => bar.date));
+    return sessions.filter((day) => !have.has(day));
+  }
+  const missing: string[] = [];
+  let b = 0;
+  for (const day of sessions) {
+    while (b < bars.length && (bars[b] as Bar).date < day) b++;
+    if (b >= bars.length || (bars[b] as Bar).date !== day) missing.push(day);
+  }
+  return missing;
+}
+
 /** A one-day close-to-close move no listed stock makes without news: an unadjusted split or a bad print. */
 export function extremeMove(bars: readonly Bar[], maxDrop: number, maxRise: number): string | undefined {
-  const valid = bars.filter(hasValidPrices);
+  const valid = bars.every(hasValidPrices) ? bars : bars.filter(hasValidPrices);
   for (let i = 1; i < valid.length; i++) {
     const before = valid[i - 1] as Bar;
     const after = valid[i] as Bar;

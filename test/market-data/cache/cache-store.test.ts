@@ -1,7 +1,7 @@
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CachedMarketData, defaultCacheDir } from '../../../src/market-data/cache/index.js';
-import { seriesPath } from '../../../src/market-data/cache/cache-store.js';
+import { barFilePath } from '../../../src/market-data/cache/cache-store.js';
 import { RecordingMarketData } from './recording-market-data.js';
 
 describe('defaultCacheDir', () => {
@@ -14,10 +14,10 @@ describe('defaultCacheDir', () => {
   });
 });
 
-describe('seriesPath', () => {
-  it.each(['../../etc/passwd', 'BRK/B', '..'])('keeps the symbol %s a single file inside its folder', (symbol) => {
-    const path = seriesPath('/cache', { symbol, feed: 'iex', adjustment: 'raw' });
-    expect(dirname(path)).toBe(join('/cache', 'bars', 'raw', 'iex'));
+describe('barFilePath', () => {
+  it('names one file per adjustment and feed, whatever the symbols', () => {
+    expect(barFilePath('/cache', { feed: 'iex', adjustment: 'raw' })).toBe(join('/cache', 'bars', 'raw', 'iex.bars'));
+    expect(barFilePath('/cache', { feed: undefined, adjustment: 'split' })).toBe(join('/cache', 'bars', 'split', 'default.bars'));
   });
 });
 

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Bar } from '../../../src/domain/index.js';
 import { CachedMarketData, clearCache, type CacheEvent, type CachedMarketDataOptions } from '../../../src/market-data/cache/index.js';
-import { seriesPath } from '../../../src/market-data/cache/cache-store.js';
+import { BarFile } from '../../../src/market-data/cache/cache-file.js';
+import { barFilePath } from '../../../src/market-data/cache/cache-store.js';
 import type { DailyBarsRequest } from '../../../src/market-data/port.js';
 import { barsSeries, ramp, weekdays } from '../../builders.js';
 import { useTempDir } from '../../support/temp-dir.js';
@@ -40,9 +41,13 @@ function useFixture() {
     // A new wrapper per call, as each run of the CLI makes one: only the files carry state between calls.
     const cached = (options: Partial<CachedMarketDataOptions> = {}) =>
       new CachedMarketData(inner, { cacheDir: temp.path(), onEvent: (e) => events.push(e), ...options });
-    const fileOf = (symbol: string, adjustment: DailyBarsRequest['adjustment'] = 'split') =>
-      seriesPath(temp.path(), { symbol, feed: 'sip', adjustment });
-    return { temp, inner, events, cached, fileOf };
+    const fileOf = (adjustment: DailyBarsRequest['adjustment'] = 'split') => barFilePath(temp.path(), { feed: 'sip', adjustment });
+    /** What the split/sip file holds for `symbol`, read as the next run would. */
+    const cachedSeries = (symbol: string) => {
+      const file = BarFile.decode({ feed: 'sip', adjustment: 'split' }, readFileSync(fileOf()));
+      return file.ok ? file.value.series(symbol) : undefined;
+    };
+    return { temp, inner, events, cached, fileOf, cachedSeries };
   };
   let current = fixture();
   beforeEach(() => {
@@ -50,6 +55,13 @@ function useFixture() {
   });
   return () => current;
 }
+
+/** The file with its last byte (part of the last row's day) changed. */
+const flipLastByte = (bytes: Buffer): Buffer => {
+  const copy = Buffer.from(bytes);
+  copy[copy.length - 1] = (copy.at(-1) ?? 0) ^ 0x01;
+  return copy;
+};
 
 /** Every file under `dir`, relative, sorted. */
 const filesUnder = (dir: string): string[] =>
@@ -142,51 +154,66 @@ describe('CachedMarketData', () => {
   });
 
   it.each([
-    ['a digit changed in one row', (text: string) => text.replace('\n2024-02-05,182,', '\n2024-02-05,183,'), 'checksum mismatch'],
-    ['the file cut in half', (text: string) => text.slice(0, Math.floor(text.length / 2)), 'checksum mismatch'],
-    ['the file emptied', () => '', 'no header line'],
-    ['the header replaced by garbage', (text: string) => `{not json${text.slice(text.indexOf('\n'))}`, 'not JSON'],
-  ])('discards a cache file with %s, refetches that symbol in full and rewrites the file', async (_name, damage, reason) => {
+    ['a byte of a price changed', (bytes: Buffer) => flipLastByte(bytes), 'checksum mismatch'],
+    ['the file cut in half', (bytes: Buffer) => bytes.subarray(0, Math.floor(bytes.length / 2)), 'file truncated?'],
+    ['the file emptied', () => Buffer.alloc(0), 'no header line'],
+    ['the header replaced by garbage', (bytes: Buffer) => Buffer.concat([Buffer.from('{not json'), bytes.subarray(bytes.indexOf(0x0a))]), 'not JSON'],
+  ])('discards a cache file with %s, refetches its symbols in full and rewrites the file', async (_name, damage, reason) => {
     await t.cached().getDailyBars(request(['AAPL', 'MSFT'], day(29)));
-    const file = t.fileOf('AAPL');
-    writeFileSync(file, damage(readFileSync(file, 'utf8')));
+    writeFileSync(t.fileOf(), damage(readFileSync(t.fileOf())));
     const after = await t.cached().getDailyBars(request(['AAPL', 'MSFT'], day(29)));
-    expect(t.inner.windows()).toEqual([`AAPL,MSFT ${day(0)}..${day(29)}`, `AAPL ${day(0)}..${day(29)}`]);
-    expect(after).toMatchObject({ requests: 1, cacheHits: 1 });
+    expect(t.inner.windows()).toEqual([`AAPL,MSFT ${day(0)}..${day(29)}`, `AAPL,MSFT ${day(0)}..${day(29)}`]);
+    expect(after).toMatchObject({ requests: 1, cacheHits: 0 });
     expect(after.bars.get('AAPL')).toEqual(history('AAPL'));
-    expect(t.events).toEqual([{ kind: 'discarded', symbol: 'AAPL', path: file, reason: expect.stringContaining(reason) }]);
-    expect(await t.cached().getDailyBars(request(['AAPL'], day(29)))).toMatchObject({ requests: 0, cacheHits: 1 });
+    expect(after.bars.get('MSFT')).toEqual(history('MSFT'));
+    expect(t.events).toEqual([{ kind: 'discarded', path: t.fileOf(), reason: expect.stringContaining(reason) }]);
+    expect(await t.cached().getDailyBars(request(['AAPL', 'MSFT'], day(29)))).toMatchObject({ requests: 0, cacheHits: 2 });
   });
 
-  it('leaves only finished .csv files behind, one per symbol, feed and adjustment', async () => {
+  it("keeps other symbols' history when a run asks for a few", async () => {
+    await t.cached().getDailyBars(request(['AAPL', 'MSFT'], day(29)));
+    await t.cached().getDailyBars(request(['XOM'], day(29)));
+    const later = await t.cached().getDailyBars(request(['AAPL', 'MSFT', 'XOM'], day(29)));
+    expect(later).toMatchObject({ requests: 0, cacheHits: 3 });
+    for (const symbol of ['AAPL', 'MSFT', 'XOM']) expect(later.bars.get(symbol)).toEqual(history(symbol));
+  });
+
+  it('returns bars out of order as served, for the quality gate to reject, and never caches them', async () => {
+    const shuffled = [...history('KO')].reverse();
+    t.inner.history = new Map([...t.inner.history, ['KO', shuffled]]);
+    const first = await t.cached().getDailyBars(request(['AAPL', 'KO'], day(29)));
+    expect(first.bars.get('KO')).toEqual(shuffled);
+    const again = await t.cached().getDailyBars(request(['AAPL', 'KO'], day(29)));
+    expect(t.inner.windows()).toEqual([`AAPL,KO ${day(0)}..${day(29)}`, `KO ${day(0)}..${day(29)}`]);
+    expect(again).toMatchObject({ requests: 1, cacheHits: 1 });
+    expect(t.events).toEqual([]);
+  });
+
+  it('leaves only finished files behind, one per feed and adjustment', async () => {
     await t.cached().getDailyBars(request(['AAPL', 'MSFT'], day(19)));
     await t.cached().getDailyBars(request(['AAPL', 'MSFT'], day(29)));
     await t.cached().getDailyBars({ ...request(['AAPL'], day(29)), adjustment: 'raw' });
     await t.cached().getDailyBars({ symbols: ['BRK.B', 'BF/B'], start: day(0), end: day(29), adjustment: 'all' });
-    expect(filesUnder(t.temp.path())).toEqual([
-      'bars/raw/sip/AAPL.csv',
-      'bars/split/sip/AAPL.csv',
-      'bars/split/sip/MSFT.csv',
-      'bars/all/default/BF%2FB.csv',
-      'bars/all/default/BRK.B.csv',
-    ].sort());
+    expect(filesUnder(t.temp.path())).toEqual(['bars/all/default.bars', 'bars/raw/sip.bars', 'bars/split/sip.bars']);
+    expect(t.cachedSeries('MSFT')?.bars).toEqual(history('MSFT'));
   });
 
   it('still answers, reports the failure and leaves no temporary file when a cache file cannot be replaced', async () => {
-    // A folder where AAPL's file belongs: the rename onto it fails.
-    mkdirSync(join(t.fileOf('AAPL'), 'blocker'), { recursive: true });
+    // A folder where the file belongs: the rename onto it fails.
+    mkdirSync(join(t.fileOf(), 'blocker'), { recursive: true });
     const result = await t.cached().getDailyBars(request(['AAPL', 'MSFT'], day(29)));
     expect(result.bars.get('AAPL')).toEqual(history('AAPL'));
-    expect(t.events.filter((e) => e.kind === 'write-failed')).toEqual([
-      { kind: 'write-failed', symbol: 'AAPL', path: t.fileOf('AAPL'), reason: expect.stringContaining('rename') },
+    expect(t.events).toEqual([
+      { kind: 'discarded', path: t.fileOf(), reason: expect.stringContaining('unreadable: EISDIR') },
+      { kind: 'write-failed', path: t.fileOf(), reason: expect.stringContaining('rename') },
     ]);
-    expect(filesUnder(t.temp.path())).toEqual(['bars/split/sip/MSFT.csv']);
+    expect(filesUnder(t.temp.path())).toEqual([]);
   });
 
   it("returns the still-trading day's bar without caching it, and fetches it again until the day is complete", async () => {
     const trading = await t.cached({ incompleteFrom: day(29) }).getDailyBars(request(['AAPL'], day(29)));
     expect(trading.bars.get('AAPL')?.at(-1)?.date).toBe(day(29));
-    expect(readFileSync(t.fileOf('AAPL'), 'utf8').trimEnd().split('\n').at(-1)?.slice(0, 10)).toBe(day(28));
+    expect(t.cachedSeries('AAPL')).toMatchObject({ to: day(28), bars: history('AAPL', day(28)) });
     await t.cached({ incompleteFrom: day(29) }).getDailyBars(request(['AAPL'], day(29)));
     // The next day the session is over: fetched once more, then cached.
     const nextDay = '2024-03-14';
@@ -228,7 +255,8 @@ describe('CachedMarketData', () => {
 
   it('starts from nothing after clearCache, which says how many files it removed', async () => {
     await t.cached().getDailyBars(request(['AAPL', 'MSFT', 'XOM'], day(29)));
-    expect(await clearCache(t.temp.path())).toEqual({ removedFiles: 3 });
+    await t.cached().getDailyBars({ ...request(['AAPL'], day(29)), adjustment: 'raw' });
+    expect(await clearCache(t.temp.path())).toEqual({ removedFiles: 2 });
     expect(filesUnder(t.temp.path())).toEqual([]);
     expect(await clearCache(t.temp.path())).toEqual({ removedFiles: 0 });
     const after = await t.cached().getDailyBars(request(['AAPL', 'MSFT', 'XOM'], day(29)));
