@@ -1,6 +1,11 @@
 #!/usr/bin/env node
 import { runCli } from './program.js';
 
+// A reader that went away (`rebalance --help | head -1`) is no reason to crash; the exit code still tells the outcome.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+});
+
 const stopSignal = (): Promise<void> =>
   new Promise((resolve) => {
     process.once('SIGINT', () => resolve());

@@ -43,6 +43,8 @@ export type CacheEvent =
  */
 export class CachedMarketData implements MarketData {
   private readonly tolerance: number;
+  /** The request in progress: requests run one after another, so none overwrites the file another just wrote. */
+  private running: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly inner: MarketData,
@@ -54,7 +56,13 @@ export class CachedMarketData implements MarketData {
     this.tolerance = options.tolerance ?? 1e-6;
   }
 
-  async getDailyBars(request: DailyBarsRequest): Promise<DailyBarsResult> {
+  getDailyBars(request: DailyBarsRequest): Promise<DailyBarsResult> {
+    const result = this.running.then(() => this.fetchThroughCache(request));
+    this.running = result.catch(() => undefined);
+    return result;
+  }
+
+  private async fetchThroughCache(request: DailyBarsRequest): Promise<DailyBarsResult> {
     const window: DayWindow = { start: request.start, end: request.end };
     const symbols = [...new Set(request.symbols)];
     const source: SourceKey = { feed: request.feed, adjustment: request.adjustment };

@@ -178,6 +178,12 @@ describe('CachedMarketData', () => {
     for (const symbol of ['AAPL', 'MSFT', 'XOM']) expect(later.bars.get(symbol)).toEqual(history(symbol));
   });
 
+  it('keeps both of two requests made at once on one instance (the second reads what the first wrote)', async () => {
+    const cached = t.cached();
+    await Promise.all([cached.getDailyBars(request(['AAPL'], day(29))), cached.getDailyBars(request(['MSFT'], day(29)))]);
+    expect(await t.cached().getDailyBars(request(['AAPL', 'MSFT'], day(29)))).toMatchObject({ requests: 0, cacheHits: 2 });
+  });
+
   it('returns bars out of order as served, for the quality gate to reject, and never caches them', async () => {
     const shuffled = [...history('KO')].reverse();
     t.inner.history = new Map([...t.inner.history, ['KO', shuffled]]);
