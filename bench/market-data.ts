@@ -238,8 +238,9 @@ function profileColdRun(): void {
 function placeOf(frame: { functionName: string; url: string }): string {
   const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(frame.url);
   if (pkg) return `npm ${pkg[1]}`;
-  const own = /\/dist\/(.+)\.js$/.exec(frame.url);
-  if (own) return `src/${own[1]}.ts`;
+  // dist/ is one bundle of src/ with zod, the SDK and date-fns-tz: its chunks do not map back to src files.
+  const own = /\/dist\/(.+\.js)$/.exec(frame.url);
+  if (own) return `bundle dist/${own[1]} (src/ + bundled packages)`;
   if (frame.url.startsWith('node:')) return 'node internals (module loading, fs, http)';
   return frame.url === '' ? frame.functionName || '(native)' : frame.url;
 }

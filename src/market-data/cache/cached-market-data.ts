@@ -155,10 +155,10 @@ export class CachedMarketData implements MarketData {
       if (series !== undefined && !unchanged) toWrite.set(symbol, series);
     }
     if (toWrite.size === 0) return;
-    const next = store.file.with(toWrite);
+    // Kept even if the write fails, so that a later write of this run still carries these symbols.
+    store.file = store.file.with(toWrite);
     try {
-      await writeBarFile(this.options.cacheDir, source, next);
-      store.file = next;
+      await writeBarFile(this.options.cacheDir, source, store.file);
     } catch (e) {
       this.options.onEvent?.({ kind: 'write-failed', path: barFilePath(this.options.cacheDir, source), reason: (e as Error).message });
     }
