@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { CachedSeries } from '../../../src/market-data/cache/cache-file.js';
 import {
   applyTopUp,
+  barsInWindow,
   groupByFetchStart,
   planRefresh,
   seriesToPersist,
@@ -87,5 +88,23 @@ describe('seriesToPersist', () => {
 
   it('persists nothing when no complete day is left', () => {
     expect(seriesToPersist('2024-03-04', bars, '2024-03-08', '2024-03-04')).toBeUndefined();
+  });
+});
+
+describe('barsInWindow', () => {
+  const week = barsSeries([10, 11, 12, 13, 14], { start: '2024-03-04' });
+
+  it('returns the very same array when every bar is inside the window', () => {
+    expect(barsInWindow(week, { start: '2024-03-01', end: '2024-03-08' })).toBe(week);
+  });
+
+  it('cuts the bars to the window, both ends inclusive', () => {
+    expect(barsInWindow(week, { start: '2024-03-05', end: '2024-03-07' }).map((b) => b.date)).toEqual(['2024-03-05', '2024-03-06', '2024-03-07']);
+    expect(barsInWindow(week, { start: '2024-03-09', end: '2024-03-10' })).toEqual([]);
+  });
+
+  it('keeps exactly the bars inside the window when they are out of order', () => {
+    const shuffled = [week[3]!, week[0]!, week[4]!, week[1]!];
+    expect(barsInWindow(shuffled, { start: '2024-03-05', end: '2024-03-07' }).map((b) => b.date)).toEqual(['2024-03-07', '2024-03-05']);
   });
 });

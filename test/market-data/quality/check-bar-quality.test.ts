@@ -103,6 +103,14 @@ describe('checkBarQuality', () => {
     expect(gate(late, { ...OPTIONS, lookbackDays: 50 }).excluded[0]?.reason).toContain('missing 10 of 50 trading days');
   });
 
+  it('counts the same missing days when the bars are out of order', () => {
+    const gapped = calmSeries().filter((_, j) => j !== 5 && j !== 30);
+    const shuffled = [...gapped.slice(20), ...gapped.slice(0, 20)];
+    const reason = gate(shuffled).excluded[0]?.reason ?? '';
+    expect(reason).toContain('bars out of order');
+    expect(reason).toContain(`missing 2 of 50 trading days from ${day(0)} to ${day(49)} (4.0%, more than 2.0%): ${day(5)}, ${day(30)}`);
+  });
+
   it('lists every problem of a symbol in one reason', () => {
     const bad = jumpAt(25, 50).slice(0, 47).map((b, j) => (j === 3 ? { ...b, high: 10 } : b));
     const reason = gate(bad).excluded[0]?.reason ?? '';
