@@ -89,10 +89,6 @@ export class BarFile {
     return [...this.segments.keys()];
   }
 
-  has(symbol: string): boolean {
-    return this.segments.has(symbol);
-  }
-
   series(symbol: string): CachedSeries | undefined {
     const segment = this.segments.get(symbol);
     if (segment === undefined) return undefined;
@@ -249,8 +245,22 @@ function segmentsOf(
 
 const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
+/** Days since 1970-01-01 of a YYYY-MM-DD day, memoised: a cold run converts every bar's day. */
+const epochDays = new Map<string, number>();
 function epochDay(iso: string): number {
-  return Math.round(Date.parse(`${iso}T00:00:00Z`) / DAY_MS);
+  let days = epochDays.get(iso);
+  if (days === undefined) {
+    days = Math.round(Date.parse(`${iso}T00:00:00Z`) / DAY_MS);
+    epochDays.set(iso, days);
+  }
+  return days;
+}
+
+/** True for a real YYYY-MM-DD calendar day, the only kind a file can store (2024-02-30 is not one). */
+export function isCalendarDay(text: string): boolean {
+  if (!ISO_DAY.test(text)) return false;
+  const days = epochDay(text);
+  return Number.isFinite(days) && isoDay(days) === text;
 }
 
 /** YYYY-MM-DD of a day number; one string per distinct day, shared by every bar of that day. */

@@ -1,6 +1,6 @@
 import type { Bar, Result } from '../../domain/index.js';
 import { err, ok } from '../../domain/index.js';
-import type { CachedSeries } from './cache-file.js';
+import { isCalendarDay, type CachedSeries } from './cache-file.js';
 
 /** The days a request wants, inclusive, YYYY-MM-DD. */
 export interface DayWindow {
@@ -80,8 +80,8 @@ export function seriesToPersist(
   incompleteFrom: string | undefined,
 ): CachedSeries | undefined {
   const to = incompleteFrom !== undefined && incompleteFrom <= end ? dayBefore(incompleteFrom) : end;
-  // Bars out of order are the data-quality gate's to report, and are fetched again rather than kept.
-  if (to < from || !ascending(bars)) return undefined;
+  // Bars out of order or on no calendar day are the data-quality gate's to report, fetched again rather than kept.
+  if (to < from || !ascending(bars) || !bars.every((bar) => isCalendarDay(bar.date))) return undefined;
   return { from, to, bars: barsInWindow(bars, { start: from, end: to }) };
 }
 

@@ -89,6 +89,14 @@ describe('seriesToPersist', () => {
   it('persists nothing when no complete day is left', () => {
     expect(seriesToPersist('2024-03-04', bars, '2024-03-08', '2024-03-04')).toBeUndefined();
   });
+
+  it.each([
+    ['out of order', [bars[1]!, bars[0]!, bars[2]!]],
+    ['dated on no calendar day', [bars[0]!, { ...bars[1]!, date: '2024-04-31' }]],
+    ['dated in another format', [bars[0]!, { ...bars[1]!, date: '2024-3-5' }]],
+  ])('persists nothing of bars %s (the quality gate reports them; they are fetched again)', (_name, odd) => {
+    expect(seriesToPersist('2024-03-04', odd, '2024-03-08', undefined)).toBeUndefined();
+  });
 });
 
 describe('barsInWindow', () => {
