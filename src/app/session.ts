@@ -38,6 +38,9 @@ export async function openSession(
   data: { readonly progress?: FetchProgress; readonly requestsPerMinute?: number } = {},
 ): Promise<Result<BrokerSession>> {
   const marketDataOptions = {
+    // Off a terminal (a cron job's log) nothing else would say why a run stands still for up to a minute.
+    onRateLimitPause: (waitMs: number) =>
+      logger.info({ stage: 'market-data', waitMs }, `market data: the rate limit is used up; waiting ${Math.ceil(waitMs / 1000)} s for it to reset`),
     ...(data.progress !== undefined ? { progress: data.progress } : {}),
     ...(data.requestsPerMinute !== undefined ? { requestsPerMinute: data.requestsPerMinute } : {}),
   };

@@ -19,6 +19,8 @@ export interface AlpacaMarketDataOptions extends Partial<BatchPolicy> {
   /** 429 answers waited out per page before the fetch fails. */
   readonly maxRateLimitWaits?: number;
   readonly progress?: FetchProgress;
+  /** Told once per pause of a second or more that the server's rate limit imposes, e.g. to log why a run waits. */
+  readonly onRateLimitPause?: (waitMs: number) => void;
 }
 
 /**
@@ -31,6 +33,8 @@ export interface AlpacaMarketDataOptions extends Partial<BatchPolicy> {
 export const DEFAULT_BATCH_POLICY: BatchPolicy = { pageLimit: 10_000, maxBatches: 8, maxSymbolsPerRequest: 200 };
 const DEFAULT_CONCURRENCY = 8;
 const DEFAULT_RATE_LIMIT_WAITS = 5;
+/** Shorter pauses are routine and not worth a word. */
+const PAUSE_WORTH_TELLING_MS = 1_000;
 
 interface PageParams {
   readonly symbols: string;
@@ -53,6 +57,9 @@ export class AlpacaMarketData implements MarketData {
   private readonly limiter: RateLimiter;
   private readonly maxRateLimitWaits: number;
   private readonly progress: FetchProgress;
+  private readonly onRateLimitPause: (waitMs: number) => void;
+  /** The end of the last pause told about: the batches waiting in parallel tell it once. */
+  private toldPauseUntil = 0;
 
   constructor(
     private readonly client: AlpacaClient,
@@ -69,6 +76,7 @@ export class AlpacaMarketData implements MarketData {
       sharedRateLimiter(client.dataBaseUrl, options.requestsPerMinute === undefined ? {} : { requestsPerMinute: options.requestsPerMinute });
     this.maxRateLimitWaits = options.maxRateLimitWaits ?? DEFAULT_RATE_LIMIT_WAITS;
     this.progress = options.progress ?? NO_PROGRESS;
+    this.onRateLimitPause = options.onRateLimitPause ?? (() => undefined);
   }
 
   async getDailyBars(request: DailyBarsRequest): Promise<DailyBarsResult> {
@@ -115,6 +123,7 @@ export class AlpacaMarketData implements MarketData {
   /** One GET, sent when the limiter allows; a 429 is waited out (until the window resets) and the GET repeated. */
   private async fetchPage(params: PageParams, action: string): Promise<BarsPage> {
     for (let waits = 0; ; waits++) {
+      this.tellPause();
       await this.limiter.acquire();
       let body: unknown;
       try {
@@ -143,6 +152,13 @@ export class AlpacaMarketData implements MarketData {
       if (!parsed.success) throw unexpectedResponse(action, parsed.error);
       return parsed.data;
     }
+  }
+
+  private tellPause(): void {
+    const pause = this.limiter.currentPause();
+    if (pause === undefined || pause.untilMs === this.toldPauseUntil || pause.remainingMs < PAUSE_WORTH_TELLING_MS) return;
+    this.toldPauseUntil = pause.untilMs;
+    this.onRateLimitPause(pause.remainingMs);
   }
 
   /**

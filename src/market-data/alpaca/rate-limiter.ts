@@ -99,6 +99,12 @@ export class RateLimiter {
     }
   }
 
+  /** The pause every caller is held in now: when it ends (on this limiter's clock) and how long is left. */
+  currentPause(): { readonly untilMs: number; readonly remainingMs: number } | undefined {
+    const remainingMs = this.pausedUntil - this.now();
+    return remainingMs > 0 ? { untilMs: this.pausedUntil, remainingMs } : undefined;
+  }
+
   /** Holds every caller back for `ms` (capped at maxPauseMs). */
   pauseFor(ms: number): void {
     this.pausedUntil = Math.max(this.pausedUntil, this.now() + Math.min(Math.max(ms, 0), this.maxPauseMs));

@@ -136,12 +136,17 @@ describe('AlpacaMarketData under a rate limit', () => {
     // Another program on the same account uses up the window without this process knowing.
     for (let i = 0; i < 3; i++) expect((await fetch(`${exchange.baseUrl}/v2/clock`, { headers: authHeaders })).status).toBe(200);
     const { fetchImpl, seen } = timedFetch();
-    const result = await new AlpacaMarketData(local.clientFor(exchange, { fetchImpl })).getDailyBars(FULL_RANGE);
+    const pauses: number[] = [];
+    const data = new AlpacaMarketData(local.clientFor(exchange, { fetchImpl }), { maxBatches: 4, onRateLimitPause: (ms) => pauses.push(ms) });
+    const result = await data.getDailyBars(FULL_RANGE);
     expect(result.bars.get('MSFT')).toEqual(HISTORY.MSFT);
     expect(seen.map((r) => r.status)).toEqual([429, 200]);
     expect(result.requests).toBe(2);
     const [refused, repeated] = seen as [(typeof seen)[0], (typeof seen)[0]];
     expect(repeated.sentAt - refused.sentAt).toBeGreaterThanOrEqual(Number(refused.retryAfter) * 1000 - 20);
+    // Told once, with about the wait the server asked for.
+    expect(pauses).toHaveLength(1);
+    expect(pauses[0]).toBeGreaterThan(Number(refused.retryAfter) * 1000 - 100);
   });
 
   it('holds back when the server says the window is used up, and gets no 429', async () => {
