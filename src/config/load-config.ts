@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { err, ok, type Result } from '../domain/index.js';
 import { configSchema, type Config } from './schema.js';
 

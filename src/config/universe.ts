@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, extname, resolve } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { err, ok, type Result } from '../domain/index.js';
 
 export interface Universe {

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { Bar, BarsBySymbol, Result } from '../domain/index.js';
 import { err, ok } from '../domain/index.js';
 import { newYorkDate } from './dates.js';

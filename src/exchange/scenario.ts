@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Bar } from '../domain/index.js';
 import type { FaultConfig } from './faults/config.js';
 import { faultsSchema } from './faults/config.js';

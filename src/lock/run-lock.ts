@@ -6,7 +6,7 @@ import { mkdirSync, readFileSync, renameSync, rmdirSync, statSync, unlinkSync, w
 import { dirname, resolve } from 'node:path';
 import { newYorkIso } from '../time/new-york.js';
 import lockfile from 'proper-lockfile';
-import { z } from 'zod';
+import * as z from 'zod';
 
 export type RunLock =
   | { readonly ok: true; release(): Promise<void> }

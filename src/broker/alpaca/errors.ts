@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { BrokerError } from '../port.js';
 
 export const CREDENTIALS_HINT = 'Alpaca rejected the API credentials (APCA_API_KEY_ID / APCA_API_SECRET_KEY)';

@@ -1,5 +1,5 @@
 import { newYorkIso } from '../../time/new-york.js';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Account, Asset, BrokerOrder, MarketClock, OpenOrder, Position, TradingDay } from '../../domain/index.js';
 
 /** Alpaca sends money and quantities as decimal strings; a number is accepted too, NaN and Infinity never. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Faults the local exchange injects into its /v2 routes, so clients can be tested against a slow, flaky,

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { StoredOrder } from '../orders/types.js';
 import type { MarketScenario } from '../scenario.js';
 import type { ExchangeState } from '../state.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { TradeUpdateEvent } from '../trade-events.js';
 
 /** What a client asked for, parsed from one frame. */

@@ -1,5 +1,5 @@
 import { fromZonedTime } from 'date-fns-tz/fromZonedTime';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Bar } from '../../domain/index.js';
 
 const NEW_YORK = 'America/New_York';

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { endianness } from 'node:os';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Bar, Result } from '../../domain/index.js';
 import { err, ok } from '../../domain/index.js';
 
