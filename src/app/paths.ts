@@ -1,6 +1,7 @@
 import { homedir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { defaultCacheDir } from '../market-data/cache/cache-store.js';
 
 export interface Paths {
   readonly packageRoot: string;
@@ -20,9 +21,8 @@ export function packagePaths(packageRoot = resolve(dirname(fileURLToPath(import.
   };
 }
 
-/** The user's cache folder for this tool: config data.cacheDir, else $XDG_CACHE_HOME or ~/.cache. */
+/** The user's cache folder for this tool: config data.cacheDir (relative to cwd), else defaultCacheDir(). */
 export function cacheDirFor(configured: string | undefined, env: Readonly<Record<string, string | undefined>>, cwd: string): string {
   if (configured !== undefined) return resolve(cwd, configured);
-  const xdg = env['XDG_CACHE_HOME'];
-  return join(xdg !== undefined && xdg !== '' ? xdg : join(homedir(), '.cache'), 'regime-rebalancer');
+  return defaultCacheDir({ XDG_CACHE_HOME: env['XDG_CACHE_HOME'] }, homedir());
 }

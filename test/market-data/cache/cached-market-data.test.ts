@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Bar } from '../../../src/domain/index.js';
@@ -214,6 +214,33 @@ describe('CachedMarketData', () => {
       { kind: 'write-failed', path: t.fileOf(), reason: expect.stringContaining('rename') },
     ]);
     expect(filesUnder(t.temp.path())).toEqual([]);
+  });
+
+  it("carries a failed write's histories into the run's next write", async () => {
+    t.inner.availableThrough = day(19);
+    await t.cached().getDailyBars(request(['AAPL', 'MSFT'], day(19)));
+    const split = history('AAPL').map((b) => ({ ...b, open: b.open / 4, high: b.high / 4, low: b.low / 4, close: b.close / 4 }));
+    t.inner.history = new Map([...t.inner.history, ['AAPL', split]]);
+    t.inner.availableThrough = day(29);
+    // The file cannot be replaced while the top-up is written (a folder stands in its place), and can again by the
+    // time AAPL's split refetch is written.
+    const serve = t.inner.getDailyBars.bind(t.inner);
+    let calls = 0;
+    t.inner.getDailyBars = async (r) => {
+      if (calls++ === 0) {
+        rmSync(t.fileOf());
+        mkdirSync(join(t.fileOf(), 'blocker'), { recursive: true });
+      }
+      return serve(r);
+    };
+    const onEvent = (e: CacheEvent) => {
+      t.events.push(e);
+      if (e.kind === 'write-failed') rmSync(t.fileOf(), { recursive: true });
+    };
+    await t.cached({ onEvent }).getDailyBars(request(['AAPL', 'MSFT'], day(29)));
+    expect(t.events.map((e) => e.kind)).toEqual(['readjusted', 'write-failed']);
+    expect(t.cachedSeries('MSFT')).toEqual({ from: day(0), to: day(29), bars: history('MSFT') });
+    expect(t.cachedSeries('AAPL')).toEqual({ from: day(0), to: day(29), bars: split });
   });
 
   it("returns the still-trading day's bar without caching it, and fetches it again until the day is complete", async () => {
