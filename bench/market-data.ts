@@ -173,7 +173,7 @@ async function measureFetchOnly(): Promise<void> {
     const symbols = [...scenario.bars.keys()];
     const window = { start: '2017-01-24', end: '2018-02-07' };
     try {
-      const client = createAlpacaClient({ keyId: 'bench', secretKey: 'bench', paper: true, tradingBaseUrl: exchange.baseUrl, dataBaseUrl: exchange.baseUrl, retry: false, rateLimit: false });
+      const client = createAlpacaClient({ keyId: 'bench', secretKey: 'bench', venue: 'local', tradingBaseUrl: exchange.baseUrl, dataBaseUrl: exchange.baseUrl, retry: false, rateLimit: false });
       // Batched first: the exchange reports 200 requests a minute, and the naive run spends all of them.
       const batched: { ms: number; requests: number }[] = [];
       for (let i = 0; i < 3; i++) {

@@ -24,6 +24,7 @@ export function buildReport(parts: ReportParts): RunReport {
   const { inputs, session, snapshot, plan } = parts;
   return {
     mode: inputs.mode,
+    venue: inputs.choice.venue,
     runId: parts.runId,
     auditFile: parts.auditFile,
     broker: session.kind,

@@ -1,4 +1,4 @@
-import type { Exclusion, GateResult, Regime } from '../domain/index.js';
+import type { Exclusion, GateResult, Regime, Venue } from '../domain/index.js';
 
 export type BrokerKind = 'local' | 'alpaca';
 
@@ -28,7 +28,8 @@ export interface ReportRegime {
   readonly source: 'override' | 'detector';
   readonly current?: RegimeInputs;
 }
-export type RunMode = 'dry-run' | 'paper' | 'live';
+/** A dry run, or the venue the run traded at. */
+export type RunMode = 'dry-run' | Venue;
 
 export interface ExecutionReport {
   readonly status: 'complete' | 'incomplete' | 'skipped' | 'blocked';
@@ -51,6 +52,8 @@ export interface ExecutionReport {
 /** The run report: printed as text, or as one JSON document with --json. */
 export interface RunReport {
   readonly mode: RunMode;
+  /** Where orders go (or would go): local exchange, Alpaca paper, or live money. */
+  readonly venue: Venue;
   readonly runId: string;
   readonly auditFile: string;
   readonly broker: BrokerKind;

@@ -52,10 +52,12 @@ export function resolveRunInputs(request: RebalanceRequest, env: Env, cwd: strin
   if (!universe.ok) return universe;
   const choice = chooseBroker(env, request.scenario);
   if (!choice.ok) return choice;
-  const live = choice.value.kind === 'alpaca' && !choice.value.paper;
-  if (live && !request.dryRun && !(request.live === true && config.allowLive)) {
+  const { venue } = choice.value;
+  if (venue === 'live' && !request.dryRun && !(request.live === true && config.allowLive)) {
+    const url = choice.value.kind === 'alpaca' ? (choice.value.tradingBaseUrl ?? 'Alpaca\'s live host') : '';
     return err([
-      'refusing to trade a LIVE Alpaca account: live trading needs both --live and "allowLive": true in the config ' +
+      `refusing to trade a LIVE Alpaca account (${url}: not the local exchange nor Alpaca's paper host, so treated as live): ` +
+        'live trading needs both --live and "allowLive": true in the config ' +
         `(given: --live ${request.live === true ? 'yes' : 'no'}, allowLive ${config.allowLive}); nothing was sent`,
     ]);
   }
@@ -65,7 +67,7 @@ export function resolveRunInputs(request: RebalanceRequest, env: Env, cwd: strin
     universe: universe.value,
     ...(request.regime !== undefined ? { regimeOverride: request.regime } : {}),
     choice: choice.value,
-    mode: request.dryRun ? 'dry-run' : live ? 'live' : 'paper',
+    mode: request.dryRun ? 'dry-run' : venue,
     auditPath,
     lockPath: resolve(dirname(auditPath), `.rebalance-${accountKey(choice.value, cwd)}.lock`),
   });
@@ -74,7 +76,7 @@ export function resolveRunInputs(request: RebalanceRequest, env: Env, cwd: strin
 function accountKey(choice: BrokerChoice, cwd: string): string {
   const identity =
     choice.kind === 'alpaca'
-      ? `alpaca|${choice.paper ? 'paper' : 'live'}|${choice.keyId}`
+      ? `alpaca|${choice.venue}|${choice.keyId}`
       : `local|${choice.scenarioPath === undefined ? 'demo' : resolve(cwd, choice.scenarioPath)}`;
   return createHash('sha256').update(identity).digest('hex').slice(0, 12);
 }

@@ -7,7 +7,7 @@ import { createAlpacaClient, LOCAL_EXCHANGE_RETRY } from '../broker/alpaca/clien
 import { AlpacaBroker } from '../broker/alpaca/alpaca-broker.js';
 import { AlpacaMarketData } from '../market-data/alpaca/alpaca-market-data.js';
 import type { MarketScenario } from '../exchange/scenario.js';
-import { err, ok, type Result } from '../domain/index.js';
+import { err, ok, type Result, type Venue } from '../domain/index.js';
 import type { BrokerChoice } from './broker-choice.js';
 import type { BrokerKind } from './report.js';
 import type { FetchProgress } from '../market-data/progress/progress.js';
@@ -48,13 +48,13 @@ export async function openSession(
     const client = createAlpacaClient({
       keyId: choice.keyId,
       secretKey: choice.secretKey,
-      paper: choice.paper,
+      venue: choice.venue,
       ...(choice.tradingBaseUrl !== undefined ? { tradingBaseUrl: choice.tradingBaseUrl } : {}),
       ...(choice.dataBaseUrl !== undefined ? { dataBaseUrl: choice.dataBaseUrl } : {}),
     });
     return ok({
       kind: 'alpaca',
-      detail: client.isLive ? 'Alpaca LIVE account' : 'Alpaca paper trading',
+      detail: venueDetail(choice.venue, client.tradingBaseUrl),
       broker: new AlpacaBroker(client),
       marketData: new AlpacaMarketData(client, marketDataOptions),
       dataSourceKey: `alpaca-${shortHash(choice.dataBaseUrl ?? 'https://data.alpaca.markets')}`,
@@ -86,7 +86,7 @@ export async function openSession(
   const client = createAlpacaClient({
     keyId,
     secretKey,
-    paper: true,
+    venue: 'local',
     tradingBaseUrl: exchange.baseUrl,
     dataBaseUrl: exchange.baseUrl,
     retry: LOCAL_EXCHANGE_RETRY,
@@ -104,6 +104,12 @@ export async function openSession(
     secrets: choice.credentials !== undefined ? [choice.credentials.keyId, choice.credentials.secretKey] : [],
     close: () => exchange.close(),
   });
+}
+
+function venueDetail(venue: Venue, tradingBaseUrl: string): string {
+  if (venue === 'live') return `Alpaca LIVE account (${tradingBaseUrl})`;
+  if (venue === 'paper') return 'Alpaca paper trading';
+  return `local exchange at ${tradingBaseUrl}, through the Alpaca adapter`;
 }
 
 const shortHash = (text: string): string => createHash('sha256').update(text).digest('hex').slice(0, 12);

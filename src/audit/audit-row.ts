@@ -59,7 +59,7 @@ export interface AuditRow {
   readonly equity?: number;
 }
 
-export type AuditMode = 'dry-run' | 'paper' | 'live';
+export type AuditMode = 'dry-run' | 'local' | 'paper' | 'live';
 
 /** ISO 8601 in New York time with milliseconds and offset, e.g. 2025-11-20T15:45:01.123-05:00. */
 export function newYorkTimestamp(at: Date): string {

@@ -9,7 +9,7 @@ const pct = (n: number): string => `${n.toFixed(2)}%`;
 export function renderReport(report: RunReport): string {
   const lines: string[] = [];
   const title =
-    report.mode === 'dry-run' ? 'Rebalance plan (dry run: nothing is submitted)' : `Rebalance (${report.mode === 'live' ? 'LIVE account' : 'paper'})`;
+    report.mode === 'dry-run' ? 'Rebalance plan (dry run: nothing is submitted)' : `Rebalance (${report.mode === 'live' ? 'LIVE account' : report.mode === 'paper' ? 'Alpaca paper' : 'local exchange'})`;
   lines.push(title, '='.repeat(title.length));
   lines.push(`Broker     ${report.brokerDetail}`);
   lines.push(`As of      ${report.asOf}  (market ${report.market.isOpen ? 'open' : 'closed'}; next open ${report.market.nextOpen})`);

@@ -4,3 +4,4 @@ export * from './account.js';
 export * from './plan.js';
 export * from './result.js';
 export * from './orders.js';
+export * from './venue.js';

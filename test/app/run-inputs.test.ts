@@ -21,6 +21,30 @@ describe('resolveRunInputs: live trading needs two opt-ins', () => {
     else expect(result.error[0]).toContain('refusing to trade a LIVE Alpaca account');
   });
 
+  it.each([
+    'https://api.alpaca.markets:443',
+    'HTTPS://API.ALPACA.MARKETS',
+    'https://api.alpaca.markets./v2',
+    'https://api.alpaca.markets/v2/',
+    'https://my-proxy.example.com',
+  ])('refuses a live venue written as %s without both opt-ins, and accepts it with both', (url) => {
+    const env = { ...LIVE_ENV, APCA_API_BASE_URL: url };
+    const refused = resolveRunInputs({ dryRun: false, force: false, regime: 'TREND_BULL' }, env, tmp.path(), packagePaths());
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) expect(refused.error[0]).toContain('refusing to trade a LIVE Alpaca account');
+    const configFile = tmp.write('c.json', JSON.stringify({ allowLive: true }));
+    const allowed = resolveRunInputs({ dryRun: false, force: false, regime: 'TREND_BULL', live: true, configFile }, env, tmp.path(), packagePaths());
+    expect(allowed.ok && allowed.value.mode).toBe('live');
+  });
+
+  it.each([
+    ['https://paper-api.alpaca.markets', 'paper'],
+    ['http://127.0.0.1:4010', 'local'],
+  ])('runs %s as %s without any opt-in', (url, mode) => {
+    const result = resolveRunInputs({ dryRun: false, force: false, regime: 'TREND_BULL' }, { ...LIVE_ENV, APCA_API_BASE_URL: url }, tmp.path(), packagePaths());
+    expect(result.ok && result.value.mode).toBe(mode);
+  });
+
   it('lets a dry run read a live account, and runs paper by default', () => {
     const dry = resolveRunInputs({ dryRun: true, force: false, regime: 'TREND_BULL' }, LIVE_ENV, tmp.path(), packagePaths());
     expect(dry.ok && dry.value.mode).toBe('dry-run');

@@ -31,10 +31,15 @@ describe('bad input exits 2 with a clear message, no stack trace and no plan', (
   });
 
   it.each([
-    [[], 'no --live and no allowLive'],
-    [['--live'], '--live without allowLive'],
-  ])('refuses a LIVE account before sending anything (%j: %s)', (flags) => {
-    const env = { APCA_API_KEY_ID: 'AKLIVEKEY', APCA_API_SECRET_KEY: 'live-secret-123', APCA_API_BASE_URL: 'https://api.alpaca.markets' };
+    [[], 'https://api.alpaca.markets', 'no --live and no allowLive'],
+    [['--live'], 'https://api.alpaca.markets', '--live without allowLive'],
+    [[], 'https://api.alpaca.markets:443', 'the live host with its port'],
+    [[], 'HTTPS://API.ALPACA.MARKETS', 'the live host in capitals'],
+    [[], 'https://api.alpaca.markets./v2', 'the live host with a trailing dot'],
+    [['--live'], 'https://api.alpaca.markets/v2/', 'the live host with /v2/'],
+    [[], 'https://my-proxy.example.com', 'an unknown proxy'],
+  ])('refuses a LIVE account before sending anything (%j, %s: %s)', (flags, url) => {
+    const env = { APCA_API_KEY_ID: 'AKLIVEKEY', APCA_API_SECRET_KEY: 'live-secret-123', APCA_API_BASE_URL: url };
     const run = runBuiltCli(['--regime', 'bull', '--force', ...flags], { cwd: tmp.path(), env });
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('refusing to trade a LIVE Alpaca account');

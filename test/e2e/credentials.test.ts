@@ -28,7 +28,8 @@ describe('with Alpaca credentials (hosts pointed at a local exchange that requir
     expect(run.code).toBe(0);
     const report = JSON.parse(run.stdout) as { broker: string; brokerDetail: string };
     expect(report.broker).toBe('alpaca');
-    expect(report.brokerDetail).toBe('Alpaca paper trading');
+    // A loopback URL is the local venue, whatever keys are set: never reported (or guarded) as paper or live.
+    expect(report.brokerDetail).toBe(`local exchange at ${exchange.baseUrl}, through the Alpaca adapter`);
     for (const text of [run.stdout, run.stderr]) {
       expect(text).not.toContain(SECRET);
       expect(text).not.toContain(KEY_ID);
@@ -39,7 +40,7 @@ describe('with Alpaca credentials (hosts pointed at a local exchange that requir
     const dir = scratchDir();
     const run = await runBuiltCliAsync(['--regime', 'neutral', '--force', '--json', '--audit-file', 'trail.csv'], { env: env(SECRET), cwd: dir });
     expect(run.code, run.stderr).toBe(0);
-    expect(JSON.parse(run.stdout)).toMatchObject({ mode: 'paper', broker: 'alpaca', execution: { status: 'complete' } });
+    expect(JSON.parse(run.stdout)).toMatchObject({ mode: 'local', venue: 'local', broker: 'alpaca', execution: { status: 'complete' } });
     const trail = readFileSync(join(dir, 'trail.csv'), 'utf8');
     expect(trail).toContain('order_filled');
     for (const text of [run.stdout, run.stderr, trail]) {

@@ -32,7 +32,7 @@ describe('rebalance (paper) on the local exchange', () => {
     const fx = fixture();
     const run = await fx.run();
     expect(run.code, run.stderr).toBe(0);
-    expect(run.report['mode']).toBe('paper');
+    expect(run.report['mode']).toBe('local');
     const ex = execution(run);
     expect(ex.status).toBe('complete');
     expect(ex.positionsAfter.every((p) => p.qty === p.targetQty)).toBe(true);
@@ -47,7 +47,7 @@ describe('rebalance (paper) on the local exchange', () => {
     expect(lastSellFill).toBeGreaterThanOrEqual(0);
     expect(firstBuy).toBeGreaterThan(lastSellFill);
     expect(rows[0]?.['event']).toBe('run_started');
-    expect(rows.at(-1)).toMatchObject({ event: 'run_finished', status: 'complete', mode: 'paper' });
+    expect(rows.at(-1)).toMatchObject({ event: 'run_finished', status: 'complete', mode: 'local' });
     expect(rows.every((r) => /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}-0[45]:00$/.test(r['timestamp'] ?? ''))).toBe(true);
 
     // A rerun on the same day finds nothing to do.

@@ -50,7 +50,6 @@ function parse<S extends z.ZodType>(schema: S, data: unknown, action: string): z
 
 /** The Broker port over Alpaca's official SDK; the same code talks to Alpaca and to the local exchange. */
 export class AlpacaBroker implements Broker {
-  readonly isLive: boolean;
   private readonly ordersPageLimit: number;
   private readonly backoff: Backoff;
   private readonly streamTimeoutMs: number;
@@ -59,7 +58,6 @@ export class AlpacaBroker implements Broker {
     private readonly client: AlpacaClient,
     options: AlpacaBrokerOptions = {},
   ) {
-    this.isLive = client.isLive;
     this.ordersPageLimit = options.ordersPageLimit ?? ORDERS_PAGE_LIMIT;
     this.backoff = options.backoff ?? DEFAULT_BACKOFF;
     this.streamTimeoutMs = options.streamTimeoutMs ?? STREAM_OPEN_TIMEOUT_MS;

@@ -3,11 +3,16 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 // (openTradingStream loads it then). A dry run starts about 80 ms sooner.
 import { Alpaca, type trading } from '@alpacahq/alpaca-trade-api/rest';
 import type { streaming } from '@alpacahq/alpaca-trade-api';
+import type { Venue } from '../../domain/index.js';
 
 export interface AlpacaClientOptions {
   readonly keyId: string;
   readonly secretKey: string;
-  readonly paper: boolean;
+  /**
+   * Where orders go, decided once by the caller from the parsed trading URL (src/app/venue.ts). The client never
+   * decides it again: it only picks Alpaca's default host for paper or live when no base URL is given.
+   */
+  readonly venue: Venue;
   /** Replaces Alpaca's trading host (APCA_API_BASE_URL or the local exchange), e.g. http://127.0.0.1:4010. */
   readonly tradingBaseUrl?: string;
   /** Replaces Alpaca's market-data host (APCA_API_DATA_URL or the local exchange). */
@@ -41,8 +46,8 @@ export const LOCAL_EXCHANGE_RETRY: GetRetryPolicy = { maxRetries: 4, retryDelayM
 /** The SDK facade plus what the adapters need around it. */
 export interface AlpacaClient {
   readonly sdk: Alpaca;
-  /** True when orders would reach Alpaca's live (real money) trading host. */
-  readonly isLive: boolean;
+  /** The venue it was built for: 'live' means real money. */
+  readonly venue: Venue;
   readonly tradingBaseUrl: string;
   readonly dataBaseUrl: string;
   /** The trade_updates WebSocket URL; undefined = the SDK's own (Alpaca's paper or live stream). */
@@ -86,7 +91,10 @@ function sdkRetry(retry: AlpacaClientOptions['retry']): { retry?: false | tradin
 export function createAlpacaClient(opts: AlpacaClientOptions): AlpacaClient {
   const tradingOverride = opts.tradingBaseUrl === undefined ? undefined : normaliseBaseUrl(opts.tradingBaseUrl);
   const dataOverride = opts.dataBaseUrl === undefined ? undefined : normaliseBaseUrl(opts.dataBaseUrl);
-  const tradingBaseUrl = tradingOverride ?? (opts.paper ? PAPER_TRADING_URL : LIVE_TRADING_URL);
+  if (opts.venue === 'local' && tradingOverride === undefined) throw new Error('a local venue needs the local exchange\'s base URL');
+  const tradingBaseUrl = tradingOverride ?? (opts.venue === 'live' ? LIVE_TRADING_URL : PAPER_TRADING_URL);
+  // The SDK's own hosts and stream: live only for the live venue.
+  const paper = opts.venue !== 'live';
   const dataBaseUrl = dataOverride ?? MARKET_DATA_URL;
   const baseFetch = opts.fetchImpl ?? fetch;
   // One counter per countRequests() call, carried through the SDK's awaits so concurrent calls do not mix.
@@ -99,7 +107,7 @@ export function createAlpacaClient(opts: AlpacaClientOptions): AlpacaClient {
   const sdk = new Alpaca({
     keyId: opts.keyId,
     secret: opts.secretKey,
-    paper: opts.paper,
+    paper,
     ...sdkRetry(opts.retry),
     ...(opts.rateLimit === false ? { rateLimit: false as const } : {}),
     ...(opts.timeoutMs === undefined ? {} : { timeoutMs: opts.timeoutMs }),
@@ -115,7 +123,7 @@ export function createAlpacaClient(opts: AlpacaClientOptions): AlpacaClient {
   const tradeStreamUrl = tradingOverride === undefined ? undefined : `${tradingOverride.replace(/^http/, 'ws')}/stream`;
   return {
     sdk,
-    isLive: new URL(tradingBaseUrl).hostname === new URL(LIVE_TRADING_URL).hostname,
+    venue: opts.venue,
     tradingBaseUrl,
     dataBaseUrl,
     tradeStreamUrl,
@@ -123,7 +131,7 @@ export function createAlpacaClient(opts: AlpacaClientOptions): AlpacaClient {
       const { streaming } = await import('@alpacahq/alpaca-trade-api');
       const stream = new streaming.TradingStream({
         credentials: { keyId: opts.keyId, secret: opts.secretKey },
-        paper: opts.paper,
+        paper,
         ...(tradeStreamUrl === undefined ? {} : { url: tradeStreamUrl }),
       });
       return { stream, streaming };

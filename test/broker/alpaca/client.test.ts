@@ -49,29 +49,48 @@ describe('normaliseBaseUrl', () => {
 });
 
 describe('createAlpacaClient', () => {
+  /** The URLs the SDK asked for, answered with a market clock. */
+  function recordingFetch(): { fetchImpl: typeof fetch; urls: string[] } {
+    const urls: string[] = [];
+    const body = JSON.stringify({ timestamp: '2024-03-15T11:00:00-04:00', is_open: true, next_open: '2024-03-18T09:30:00-04:00', next_close: '2024-03-15T16:00:00-04:00' });
+    const fetchImpl: typeof fetch = (url) => {
+      urls.push(String(url));
+      return Promise.resolve(new Response(body, { status: 200, headers: { 'Content-Type': 'application/json' } }));
+    };
+    return { fetchImpl, urls };
+  }
+
   it.each([
-    [{ paper: true }, false],
-    [{ paper: false }, true],
-    [{ paper: true, tradingBaseUrl: 'https://api.alpaca.markets/v2' }, true],
-    [{ paper: false, tradingBaseUrl: 'http://127.0.0.1:4010' }, false],
-  ])('with %o isLive is %s', (target, live) => {
-    expect(createAlpacaClient({ ...keys, ...target }).isLive).toBe(live);
+    [{ venue: 'paper' as const }, 'https://paper-api.alpaca.markets/v2/clock'],
+    [{ venue: 'live' as const }, 'https://api.alpaca.markets/v2/clock'],
+    [{ venue: 'live' as const, tradingBaseUrl: 'https://api.alpaca.markets:443' }, 'https://api.alpaca.markets:443/v2/clock'],
+    [{ venue: 'local' as const, tradingBaseUrl: 'http://127.0.0.1:4010/v2/' }, 'http://127.0.0.1:4010/v2/clock'],
+  ])('built for %o, it sends requests to %s', async (target, expected) => {
+    const { fetchImpl, urls } = recordingFetch();
+    const client = createAlpacaClient({ ...keys, ...target, fetchImpl, retry: false, rateLimit: false });
+    expect(client.venue).toBe(target.venue);
+    await new AlpacaBroker(client).getClock();
+    expect(urls).toEqual([expected]);
+  });
+
+  it('refuses to build a local client without the local base URL (a bug, not a user error)', () => {
+    expect(() => createAlpacaClient({ ...keys, venue: 'local' })).toThrow(/local exchange/);
   });
 
   it('points the trade stream at the overridden trading host', () => {
-    const client = createAlpacaClient({ ...keys, paper: true, tradingBaseUrl: 'http://127.0.0.1:4010/' });
+    const client = createAlpacaClient({ ...keys, venue: 'local', tradingBaseUrl: 'http://127.0.0.1:4010/' });
     expect(client.tradeStreamUrl).toBe('ws://127.0.0.1:4010/stream');
-    expect(createAlpacaClient({ ...keys, paper: true }).tradeStreamUrl).toBeUndefined();
+    expect(createAlpacaClient({ ...keys, venue: 'paper' }).tradeStreamUrl).toBeUndefined();
   });
 
   it('redacts both keys from a text', () => {
-    const client = createAlpacaClient({ ...keys, paper: true });
+    const client = createAlpacaClient({ ...keys, venue: 'paper' });
     expect(client.redact('id key-id-1234 secret secret-5678')).toBe('id [redacted] secret [redacted]');
   });
 
   it('reports an unreachable host as a retryable BrokerError without the keys', async () => {
     const port = await closedPort();
-    const client = createAlpacaClient({ ...keys, paper: true, tradingBaseUrl: `http://127.0.0.1:${port}`, retry: false });
+    const client = createAlpacaClient({ ...keys, venue: 'local', tradingBaseUrl: `http://127.0.0.1:${port}`, retry: false });
     const backoff = recordedBackoff();
     const failure = await new AlpacaBroker(client, { backoff }).getClock().catch((e: unknown) => e);
     expect(failure).toBeInstanceOf(BrokerError);
@@ -86,7 +105,7 @@ describe('createAlpacaClient', () => {
     // A server that never answers: the request only ends when the SDK aborts it.
     const silent: typeof fetch = (_url, init) =>
       new Promise((_resolve, reject) => init?.signal?.addEventListener('abort', () => reject(init.signal?.reason)));
-    const client = createAlpacaClient({ ...keys, paper: true, fetchImpl: silent, timeoutMs: 50, retry: false });
+    const client = createAlpacaClient({ ...keys, venue: 'paper', fetchImpl: silent, timeoutMs: 50, retry: false });
     const backoff = recordedBackoff();
     const failure = await new AlpacaBroker(client, { backoff }).getAccount().catch((e: unknown) => e);
     expect((failure as BrokerError).kind).toBe('retryable');
@@ -115,7 +134,7 @@ describe('createAlpacaClient retry policy', () => {
   }
 
   it('with LOCAL_EXCHANGE_RETRY, a GET survives four 500s in a row inside the SDK', async () => {
-    const client = createAlpacaClient({ ...keys, paper: true, fetchImpl: flakyHost(4), retry: LOCAL_EXCHANGE_RETRY, rateLimit: false });
+    const client = createAlpacaClient({ ...keys, venue: 'paper', fetchImpl: flakyHost(4), retry: LOCAL_EXCHANGE_RETRY, rateLimit: false });
     const backoff = recordedBackoff();
     const { value, requests } = await client.countRequests(() => new AlpacaBroker(client, { backoff }).getClock());
     expect(value.isOpen).toBe(true);
@@ -124,7 +143,7 @@ describe('createAlpacaClient retry policy', () => {
   });
 
   it('with retry off, the adapter still repeats a failed GET itself', async () => {
-    const client = createAlpacaClient({ ...keys, paper: true, fetchImpl: flakyHost(2), retry: false, rateLimit: false });
+    const client = createAlpacaClient({ ...keys, venue: 'paper', fetchImpl: flakyHost(2), retry: false, rateLimit: false });
     const backoff = recordedBackoff();
     const { requests } = await client.countRequests(() => new AlpacaBroker(client, { backoff }).getClock());
     expect(requests).toBe(3);

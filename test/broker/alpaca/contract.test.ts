@@ -10,7 +10,7 @@ brokerContract('AlpacaBroker over the local exchange', async (scenario) => {
   const client = createAlpacaClient({
     keyId: 'contract-key-id',
     secretKey: 'contract-secret',
-    paper: true,
+    venue: 'local',
     tradingBaseUrl: exchange.baseUrl,
     dataBaseUrl: exchange.baseUrl,
     retry: LOCAL_EXCHANGE_RETRY,

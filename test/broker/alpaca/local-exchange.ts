@@ -59,7 +59,7 @@ export function useLocalExchange(): {
       createAlpacaClient({
         keyId: options.keyId ?? 'local-key-id',
         secretKey: options.secretKey ?? 'local-secret-key',
-        paper: true,
+        venue: 'local',
         tradingBaseUrl: exchange.baseUrl,
         dataBaseUrl: options.dataBaseUrl ?? exchange.baseUrl,
         retry: options.retry ?? false,
