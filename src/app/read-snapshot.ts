@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
-import { newYorkDateOf } from '../time/new-york.js';
+import { addDays } from '../time/calendar-date.js';
+import { calendarDaysFor, newYorkDateOfTimestamp } from '../time/trading-date.js';
 import type { Config } from '../config/schema.js';
 import type { Broker } from '../broker/port.js';
 import type { MarketData } from '../market-data/port.js';
@@ -7,11 +8,6 @@ import type { MarketClock } from '../domain/index.js';
 import type { MarketSnapshot } from './plan-rebalance.js';
 import { checkBarQuality, DEFAULT_QUALITY_LIMITS } from '../market-data/quality/index.js';
 import type { TradingDays } from './trading-days.js';
-
-/** The New York date of a broker timestamp: the trading date a run belongs to. */
-export function newYorkDate(timestamp: string): string {
-  return newYorkDateOf(new Date(timestamp));
-}
 
 /**
  * Reads the account and the market: the only broker calls a plan needs. Bars pass the data-quality gate first;
@@ -32,7 +28,7 @@ export async function readSnapshot(
     source.broker.getOpenOrders(),
   ]);
   const symbols = [...new Set([...universe, ...positions.map((p) => p.symbol)])];
-  const end = newYorkDate(clock.timestamp);
+  const end = newYorkDateOfTimestamp(clock.timestamp);
   const tradingDays = Math.max(config.scanner.lookbackDays, config.scanner.minHistoryDays);
   const start = addDays(end, -calendarDaysFor(tradingDays));
   const [assets, bars] = await Promise.all([
@@ -48,15 +44,4 @@ export async function readSnapshot(
   });
   for (const e of quality.excluded) log.warn({ symbol: e.symbol, reason: e.reason }, 'bars rejected by the data-quality gate');
   return { clock, account, positions, openOrders, assets, bars: quality.clean, rejectedData: quality.excluded };
-}
-
-/** Calendar days that surely hold `tradingDays` NYSE sessions (252 a year, plus holidays and slack). */
-export function calendarDaysFor(tradingDays: number): number {
-  return Math.ceil((tradingDays * 365) / 252) + 14;
-}
-
-export function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
 }

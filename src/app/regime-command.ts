@@ -4,12 +4,13 @@ import type { RegimeDay } from '../regime/detector.js';
 import { chooseBroker } from './broker-choice.js';
 import type { Env } from './environment.js';
 import { cacheDirFor, type Paths } from './paths.js';
-import { currentInputs, detectCurrentRegime, lastCompletedDay } from './regime-step.js';
+import { currentInputs, detectCurrentRegime } from './regime-step.js';
 import type { RegimeInputs } from './report.js';
 import { openSession } from './session.js';
 import { readTradingDays } from './trading-days.js';
 import { BrokerError } from '../broker/port.js';
 import { resolve } from 'node:path';
+import { isIsoDate } from '../time/calendar-date.js';
 
 export interface RegimeRequest {
   readonly asOf?: string;
@@ -32,8 +33,6 @@ export type RegimeOutcome =
   | { readonly kind: 'report'; readonly report: RegimeReport; readonly secrets: readonly string[] }
   | { readonly kind: 'error'; readonly exitCode: number; readonly errors: readonly string[]; readonly secrets: readonly string[] };
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
 /** `rebalance regime`: the regime of a day with the inputs behind it, and optionally its daily history. */
 export async function runRegimeCommand(
   request: RegimeRequest,
@@ -41,7 +40,7 @@ export async function runRegimeCommand(
 ): Promise<RegimeOutcome> {
   const bad = (errors: readonly string[]): RegimeOutcome => ({ kind: 'error', exitCode: 2, errors, secrets: [] });
   for (const [flag, value] of [['--as-of', request.asOf], ['--from', request.from], ['--to', request.to]] as const) {
-    if (value !== undefined && !(DATE.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`)))) return bad([`${flag}: expected a date YYYY-MM-DD, got "${value}"`]);
+    if (value !== undefined && !isIsoDate(value)) return bad([`${flag}: expected a calendar date YYYY-MM-DD, got "${value}"`]);
   }
   if ((request.from === undefined) !== (request.to === undefined)) return bad(['--from and --to go together']);
   if (request.from !== undefined && request.to !== undefined && request.from > request.to) return bad(['--from must not be after --to']);
@@ -56,7 +55,8 @@ export async function runRegimeCommand(
   try {
     const clock = await session.broker.getClock();
     const tradingDays = await readTradingDays(session.broker, clock, 400);
-    const completed = tradingDays.lastCompleted ?? lastCompletedDay(clock);
+    const completed = tradingDays.lastCompleted;
+    if (completed === undefined) return { kind: 'error', exitCode: 5, errors: ['the broker\'s calendar has no completed trading day'], secrets: session.secrets };
     if (request.asOf !== undefined && request.asOf > completed) {
       return { kind: 'error', exitCode: 2, errors: [`--as-of ${request.asOf}: that day has not closed yet (latest completed trading day: ${completed})`], secrets: session.secrets };
     }

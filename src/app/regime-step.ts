@@ -4,7 +4,7 @@ import { err, ok, REGIMES, type MarketClock, type Regime, type Result } from '..
 import type { MarketData } from '../market-data/port.js';
 import { detectRegimes, DEFAULT_REGIME_CONFIG, type RegimeConfig, type RegimeDay } from '../regime/detector.js';
 import { CBOE_VIX_URL, loadVix, mergeCloses, readCloseHistory, type VixSource } from '../regime/inputs/index.js';
-import { newYorkDate } from './read-snapshot.js';
+import { newYorkDateOfTimestamp } from '../time/trading-date.js';
 import type { RegimeInputs } from './report.js';
 import type { TradingDays } from './trading-days.js';
 import { checkBarQuality, DEFAULT_QUALITY_LIMITS } from '../market-data/quality/index.js';
@@ -37,13 +37,14 @@ export interface RegimeSources {
 export async function detectCurrentRegime(sources: RegimeSources): Promise<Result<DetectedRegime>> {
   const { config } = sources;
   const settings = config.regime;
-  const through = sources.asOf ?? sources.days.lastCompleted ?? lastCompletedDay(sources.clock);
+  const through = sources.asOf ?? sources.days.lastCompleted;
+  if (through === undefined) return err(['regime undeterminable: the broker\'s calendar has no completed trading day']);
   // On the local exchange "auto" reads VIX like any symbol of the scenario's data (no download).
   const localVix = settings.vix === 'auto' && sources.brokerKind === 'local';
   const fetched = await sources.marketData.getDailyBars({
     symbols: localVix ? [settings.symbol, 'VIX'] : [settings.symbol],
     start: '1990-01-01',
-    end: newYorkDate(sources.clock.timestamp),
+    end: newYorkDateOfTimestamp(sources.clock.timestamp),
     adjustment: settings.adjustment,
     feed: config.data.feed,
   });
@@ -91,15 +92,6 @@ export async function detectCurrentRegime(sources: RegimeSources): Promise<Resul
   const regime = REGIMES.find((r) => r === day.regime);
   if (regime === undefined) return err([`regime undeterminable: unexpected label ${day.regime}`]);
   return ok({ regime, day, history, vix: { used: vix.closes !== null, note: vix.note }, closes: closes.length });
-}
-
-/** The session whose close is the latest one already known: today's once it has closed, else the previous one. */
-export function lastCompletedDay(clock: MarketClock): string {
-  const today = newYorkDate(clock.timestamp);
-  const before = clock.isOpen ? today : newYorkDate(clock.nextOpen);
-  const d = new Date(`${before}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() - 1);
-  return d.toISOString().slice(0, 10);
 }
 
 export function regimeConfigOf(config: Config): RegimeConfig {

@@ -1,6 +1,8 @@
 import type { Result } from '../domain/index.js';
 import { err, ok } from '../domain/index.js';
-import { firstDateAtOrAfter, isIsoDate, lastDateAtOrBefore, newYorkDate } from './dates.js';
+import { firstDateAtOrAfter, lastDateAtOrBefore } from './dates.js';
+import { isIsoDate } from '../time/calendar-date.js';
+import { newYorkDateOf as newYorkDate } from '../time/new-york.js';
 
 export interface PageCursor {
   readonly symbol: string;

@@ -1,6 +1,6 @@
 import type { Bar, Result } from '../domain/index.js';
 import { err, ok } from '../domain/index.js';
-import { isIsoDate } from './dates.js';
+import { isIsoDate } from '../time/calendar-date.js';
 
 const HEADER = 'date,open,high,low,close,volume';
 const FIELD_NAMES = ['open', 'high', 'low', 'close', 'volume'] as const;

@@ -1,7 +1,7 @@
 import type * as z from 'zod';
 import type { Bar, BarsBySymbol, Result } from '../domain/index.js';
 import { err, ok } from '../domain/index.js';
-import { newYorkDate } from './dates.js';
+import { newYorkDateOf as newYorkDate } from '../time/new-york.js';
 import type { MarketScenario, ScenarioFile, ScenarioPosition } from './scenario.js';
 import { scenarioFileSchema } from './scenario.js';
 

@@ -1,5 +1,5 @@
 import type { ExchangeContext } from './context.js';
-import { newYorkDate } from './dates.js';
+import { newYorkDateOf as newYorkDate } from '../time/new-york.js';
 import { quoteAsOf } from './market.js';
 import { buyingPowerLeft, heldForOrders, openBuyCost } from './orders/exposure.js';
 

@@ -23,6 +23,17 @@ describe('the regime detector in a run', () => {
     expect(report.current.vix).toBeGreaterThan(40);
   });
 
+  it.each([['--as-of', '2025-02-30'], ['--as-of', '2024-13-01'], ['--from', '2023-02-29']])(
+    'exits 2 for %s %s, a date that does not exist, instead of rolling it into the next month',
+    (flag, date) => {
+      const extra = flag === '--from' ? ['--to', '2023-03-31'] : [];
+      const run = runBuiltCli(['regime', '--scenario', scenarioAt(tmp, '2020-04-01T12:00:00-04:00'), flag, date, ...extra]);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain(`${flag}: expected a calendar date YYYY-MM-DD, got "${date}"`);
+      expect(run.stdout).toBe('');
+    },
+  );
+
   it('prints a daily history with shares and switches per year', () => {
     const run = runBuiltCli(['regime', '--scenario', scenarioAt(tmp, '2020-04-01T12:00:00-04:00'), '--from', '2020-02-03', '--to', '2020-03-31', '--json']);
     expect(run.code, run.stderr).toBe(0);

@@ -3,8 +3,8 @@
  * Pure: the instant is always passed in.
  */
 import { fromZonedTime } from 'date-fns-tz/fromZonedTime';
-import { newYorkDateOf, newYorkIso } from '../../time/new-york.js';
-import { addDays, dateOfDayNumber, dayNumberOf, weekdayOfDayNumber, yearOf } from './dates.js';
+import { NEW_YORK, newYorkDateOf, newYorkIso } from '../../time/new-york.js';
+import { addDays, dateOfDayNumber, dayNumberOf, weekdayOfDayNumber, yearOf } from '../../time/calendar-date.js';
 import { EARLY_CLOSE, REGULAR_CLOSE, REGULAR_OPEN, closuresOf, earlyClosesOf } from './nyse-rules.js';
 
 /** One regular session: date YYYY-MM-DD, open and close "HH:MM" in New York time. */
@@ -20,8 +20,6 @@ export interface ClockReading {
   readonly nextOpen: string;
   readonly nextClose: string;
 }
-
-const NEW_YORK = 'America/New_York';
 
 interface YearSessions {
   readonly sessions: readonly TradingSession[];

@@ -2,7 +2,7 @@
  * NYSE regular-session rules, 1990–2030 (the same rules are applied unchanged outside that span).
  * Every function here answers for one calendar year, so callers can cache by year.
  */
-import { dateOf, dateOfDayNumber, dayNumberOf, weekdayOf } from './dates.js';
+import { dateOf, dateOfDayNumber, dayNumberOf, weekdayOf } from '../../time/calendar-date.js';
 
 const SUNDAY = 0;
 const MONDAY = 1;

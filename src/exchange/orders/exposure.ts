@@ -1,4 +1,4 @@
-import { newYorkDate } from '../dates.js';
+import { newYorkDateOf as newYorkDate } from '../../time/new-york.js';
 import { quoteAsOf } from '../market.js';
 import type { MarketScenario } from '../scenario.js';
 import type { ExchangeState } from '../state.js';

@@ -1,5 +1,6 @@
 import { isTradingDay } from '../calendar/index.js';
-import { addDays, newYorkDate } from '../dates.js';
+import { addDays } from '../../time/calendar-date.js';
+import { newYorkDateOf as newYorkDate } from '../../time/new-york.js';
 import { ok } from '../http/errors.js';
 import type { Route } from '../http/types.js';
 import { accountJson } from '../json/account-json.js';

@@ -1,5 +1,6 @@
 import { sessionsBetween } from '../calendar/index.js';
-import { addDays, isIsoDate, newYorkDate } from '../dates.js';
+import { addDays, isIsoDate } from '../../time/calendar-date.js';
+import { newYorkDateOf as newYorkDate } from '../../time/new-york.js';
 import { badRequest, ok } from '../http/errors.js';
 import type { ApiResponse, Route } from '../http/types.js';
 
