@@ -1,3 +1,4 @@
+import type { Outcome } from './outcome.js';
 import type { ExecutionReport, ReportRegime, RunReport } from './report.js';
 import type { MarketSnapshot, RebalancePlan } from './plan-rebalance.js';
 import type { RunInputs } from './run-inputs.js';
@@ -15,7 +16,7 @@ export interface ReportParts {
   readonly runId: string;
   readonly auditFile: string;
   readonly execution: ExecutionReport | null;
-  readonly exitCode: number;
+  readonly outcome: Outcome;
   readonly data: RunReport['data'];
 }
 
@@ -46,6 +47,6 @@ export function buildReport(parts: ReportParts): RunReport {
     settled: parts.settled,
     execution: parts.execution,
     data: parts.data,
-    exitCode: parts.exitCode,
+    outcome: parts.outcome,
   };
 }

@@ -1,9 +1,7 @@
-import type { Logger } from 'pino';
-import { loadConfig, overrideFileFor } from '../config/load-config.js';
 import type { RegimeDay } from '../regime/detector.js';
 import { chooseBroker } from './broker-choice.js';
-import type { Env } from './environment.js';
-import { cacheDirFor, type Paths } from './paths.js';
+import { cacheDirOf, loadConfigFor, logVenue, type CommandContext } from './compose.js';
+import { outcomeOfBrokerError, type Outcome } from './outcome.js';
 import { currentInputs, detectCurrentRegime } from './regime-step.js';
 import type { RegimeInputs } from './report.js';
 import { openSession } from './session.js';
@@ -31,34 +29,34 @@ export interface RegimeReport {
 
 export type RegimeOutcome =
   | { readonly kind: 'report'; readonly report: RegimeReport; readonly secrets: readonly string[] }
-  | { readonly kind: 'error'; readonly exitCode: number; readonly errors: readonly string[]; readonly secrets: readonly string[] };
+  | { readonly kind: 'error'; readonly outcome: Outcome; readonly errors: readonly string[]; readonly secrets: readonly string[] };
 
 /** `rebalance regime`: the regime of a day with the inputs behind it, and optionally its daily history. */
 export async function runRegimeCommand(
   request: RegimeRequest,
-  context: { env: Env; cwd: string; paths: Paths; logger: Logger; now: () => Date; fetchImpl: typeof fetch },
+  context: CommandContext,
 ): Promise<RegimeOutcome> {
-  const bad = (errors: readonly string[]): RegimeOutcome => ({ kind: 'error', exitCode: 2, errors, secrets: [] });
+  const bad = (errors: readonly string[]): RegimeOutcome => ({ kind: 'error', outcome: 'badInput', errors, secrets: [] });
   for (const [flag, value] of [['--as-of', request.asOf], ['--from', request.from], ['--to', request.to]] as const) {
     if (value !== undefined && !isIsoDate(value)) return bad([`${flag}: expected a calendar date YYYY-MM-DD, got "${value}"`]);
   }
   if ((request.from === undefined) !== (request.to === undefined)) return bad(['--from and --to go together']);
   if (request.from !== undefined && request.to !== undefined && request.from > request.to) return bad(['--from must not be after --to']);
-  const overrideFile = overrideFileFor(context.paths.configDir, request.configFile, context.cwd);
-  const loaded = loadConfig({ defaultFile: context.paths.defaultConfig, ...(overrideFile !== undefined ? { overrideFile } : {}) });
+  const loaded = loadConfigFor(request.configFile, context);
   if (!loaded.ok) return bad(loaded.error);
   const choice = chooseBroker(context.env, request.scenario);
   if (!choice.ok) return bad(choice.error);
   const opened = await openSession(choice.value, context.cwd, context.logger, resolve(context.cwd, loaded.value.audit.path));
   if (!opened.ok) return bad(opened.error);
   const session = opened.value;
+  logVenue(context.logger, session, 'read-only');
   try {
     const clock = await session.broker.getClock();
     const tradingDays = await readTradingDays(session.broker, clock, 400);
     const completed = tradingDays.lastCompleted;
-    if (completed === undefined) return { kind: 'error', exitCode: 5, errors: ['the broker\'s calendar has no completed trading day'], secrets: session.secrets };
+    if (completed === undefined) return { kind: 'error', outcome: 'skipped', errors: ['the broker\'s calendar has no completed trading day'], secrets: session.secrets };
     if (request.asOf !== undefined && request.asOf > completed) {
-      return { kind: 'error', exitCode: 2, errors: [`--as-of ${request.asOf}: that day has not closed yet (latest completed trading day: ${completed})`], secrets: session.secrets };
+      return { kind: 'error', outcome: 'badInput', errors: [`--as-of ${request.asOf}: that day has not closed yet (latest completed trading day: ${completed})`], secrets: session.secrets };
     }
     const asOf = request.asOf ?? completed;
     const detected = await detectCurrentRegime({
@@ -67,18 +65,18 @@ export async function runRegimeCommand(
       days: tradingDays,
       config: loaded.value,
       cwd: context.cwd,
-      cacheDir: cacheDirFor(loaded.value.data.cacheDir, context.env, context.cwd),
+      cacheDir: cacheDirOf(loaded.value, context),
       now: context.now(),
       fetchImpl: context.fetchImpl,
       brokerKind: session.kind,
       // History never reaches past the latest completed day: no look-ahead into a session still trading.
       asOf: request.to !== undefined && request.to > asOf ? (request.to < completed ? request.to : completed) : asOf,
     });
-    if (!detected.ok) return { kind: 'error', exitCode: 5, errors: detected.error, secrets: session.secrets };
+    if (!detected.ok) return { kind: 'error', outcome: 'skipped', errors: detected.error, secrets: session.secrets };
     const days = detected.value.history;
     const current = [...days].reverse().find((d) => d.date <= asOf);
     if (current === undefined || current.regime === 'UNKNOWN') {
-      return { kind: 'error', exitCode: 5, errors: [`regime undeterminable for ${asOf}: the detector has no regime for that day yet`], secrets: session.secrets };
+      return { kind: 'error', outcome: 'skipped', errors: [`regime undeterminable for ${asOf}: the detector has no regime for that day yet`], secrets: session.secrets };
     }
     const span = request.from !== undefined && request.to !== undefined ? days.filter((d) => d.date >= (request.from ?? '') && d.date <= (request.to ?? '')) : [];
     return {
@@ -95,7 +93,7 @@ export async function runRegimeCommand(
     };
   } catch (error) {
     if (error instanceof BrokerError) {
-      return { kind: 'error', exitCode: error.kind === 'auth' ? 2 : 1, errors: [`broker: ${error.message}`], secrets: session.secrets };
+      return { kind: 'error', outcome: outcomeOfBrokerError(error), errors: [`broker: ${error.message}`], secrets: session.secrets };
     }
     throw error;
   } finally {

@@ -1,3 +1,4 @@
+import type { Outcome } from './outcome.js';
 import type { Exclusion, GateResult, Regime, Venue } from '../domain/index.js';
 
 export type BrokerKind = 'local' | 'alpaca';
@@ -99,5 +100,6 @@ export interface RunReport {
     readonly adjustment: string;
     readonly cache: 'on' | 'off';
   };
-  readonly exitCode: number;
+  /** How the run ended; the CLI adds the exit code it maps to. */
+  readonly outcome: Outcome;
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { dirname, resolve } from 'node:path';
-import { loadConfig, overrideFileFor } from '../config/load-config.js';
+import { loadConfigFor } from './compose.js';
 import type { Config } from '../config/schema.js';
 import { resolveUniverse, type Universe } from '../config/universe.js';
 import { err, ok, type Regime, type Result, type SizingMode } from '../domain/index.js';
@@ -38,10 +38,7 @@ export interface RunInputs {
 
 /** Everything a run needs that can be checked before touching a broker; every problem is bad input (exit 2). */
 export function resolveRunInputs(request: RebalanceRequest, env: Env, cwd: string, paths: Paths): Result<RunInputs> {
-  const loaded = loadConfig({
-    defaultFile: paths.defaultConfig,
-    ...optional('overrideFile', overrideFileFor(paths.configDir, request.configFile, cwd)),
-  });
+  const loaded = loadConfigFor(request.configFile, { paths, cwd });
   if (!loaded.ok) return loaded;
   const config: Config = {
     ...loaded.value,
@@ -79,8 +76,4 @@ function accountKey(choice: BrokerChoice, cwd: string): string {
       ? `alpaca|${choice.venue}|${choice.keyId}`
       : `local|${choice.scenarioPath === undefined ? 'demo' : resolve(cwd, choice.scenarioPath)}`;
   return createHash('sha256').update(identity).digest('hex').slice(0, 12);
-}
-
-function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
-  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
 }

@@ -1,52 +1,31 @@
 import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
-import type { Logger } from 'pino';
 import { openAuditTrail, type AuditTrail } from '../audit/audit-trail.js';
 import { BrokerError } from '../broker/port.js';
 import { executePlan } from '../execute/two-phase-executor.js';
 import { settleLeftovers } from '../execute/settle-leftovers.js';
 import { acquireRunLock } from '../lock/run-lock.js';
-import type { Env } from './environment.js';
-import type { Paths } from './paths.js';
 import { planRebalance, type MarketSnapshot, type RebalancePlan } from './plan-rebalance.js';
 import { buildReport } from './build-report.js';
 import { readSnapshot } from './read-snapshot.js';
-import { calendarDaysFor, newYorkDateOfTimestamp as newYorkDate } from '../time/trading-date.js';
+import { calendarDaysFor, newYorkDateOfTimestamp } from '../time/trading-date.js';
 import { readTradingDays, type TradingDays } from './trading-days.js';
-import { CachedMarketData } from '../market-data/cache/index.js';
-import { MeteredMarketData } from '../market-data/metered.js';
 import type { MarketData } from '../market-data/port.js';
-import type { TtyProgress } from '../market-data/progress/tty-progress.js';
 import type { ExecutionReport, ReportRegime, RunMode, RunReport } from './report.js';
 import { currentInputs, detectCurrentRegime } from './regime-step.js';
-import { cacheDirFor } from './paths.js';
 import { ok, type MarketClock, type Regime, type Result } from '../domain/index.js';
 import { resolveRunInputs, type RebalanceRequest, type RunInputs } from './run-inputs.js';
 import { checkSchedule } from './schedule-check.js';
 import { openSession, type BrokerSession } from './session.js';
+import { cacheDirOf, logVenue, marketDataFor, type CommandContext } from './compose.js';
+import { outcomeOfBrokerError, type Outcome } from './outcome.js';
 
 export type { RebalanceRequest } from './run-inputs.js';
-
-export interface RunContext {
-  readonly env: Env;
-  readonly cwd: string;
-  readonly paths: Paths;
-  readonly logger: Logger;
-  readonly now: () => Date;
-  readonly pid: number;
-  readonly fetchImpl: typeof fetch;
-  /** The terminal progress line for long fetches (writes nothing off a terminal or with --json). */
-  readonly progress?: TtyProgress;
-}
-
-/** Exit codes, as documented in the README and --help. */
-export const EXIT = { ok: 0, unexpected: 1, badInput: 2, gateFailed: 3, incomplete: 4, skipped: 5 } as const;
 
 export type RunOutcome =
   | { readonly kind: 'report'; readonly report: RunReport; readonly secrets: readonly string[] }
   | {
       readonly kind: 'error';
-      readonly exitCode: number;
+      readonly outcome: Outcome;
       readonly errors: readonly string[];
       readonly secrets: readonly string[];
       readonly mode?: RunMode;
@@ -54,13 +33,15 @@ export type RunOutcome =
     };
 
 /** One rebalance run: check inputs, lock, read the account and market, plan, validate and (unless dry) execute. */
-export async function runRebalance(request: RebalanceRequest, context: RunContext): Promise<RunOutcome> {
+export async function runRebalance(request: RebalanceRequest, context: CommandContext): Promise<RunOutcome> {
   const inputs = resolveRunInputs(request, context.env, context.cwd, context.paths);
-  if (!inputs.ok) return { kind: 'error', exitCode: EXIT.badInput, errors: inputs.error, secrets: [] };
+  if (!inputs.ok) return { kind: 'error', outcome: 'badInput', errors: inputs.error, secrets: [] };
   const { mode } = inputs.value;
   const lock = mode === 'dry-run' ? undefined : await acquireRunLock({ lockPath: inputs.value.lockPath, pid: context.pid, now: context.now });
   if (lock !== undefined && !lock.ok) {
-    return { kind: 'error', exitCode: EXIT.skipped, errors: [lock.message], secrets: [], mode, execution: { status: 'skipped', reason: lock.message } };
+    // Held by a live run: this run is skipped. Not takeable at all (permissions, disk): a fault someone must fix.
+    if (lock.reason === 'failed') return { kind: 'error', outcome: 'unexpected', errors: [lock.message], secrets: [], mode };
+    return { kind: 'error', outcome: 'skipped', errors: [lock.message], secrets: [], mode, execution: { status: 'skipped', reason: lock.message } };
   }
   const runId = `${context.now().toISOString().slice(0, 10).replaceAll('-', '')}-${randomUUID().slice(0, 8)}`;
   const audit = openAuditTrail({ path: inputs.value.auditPath, maxBytes: inputs.value.config.audit.maxBytes, runId, mode, now: context.now });
@@ -71,8 +52,9 @@ export async function runRebalance(request: RebalanceRequest, context: RunContex
   try {
     if (!opened.ok) {
       audit.record({ event: 'run_failed', reason: opened.error.join('; ') });
-      return { kind: 'error', exitCode: EXIT.badInput, errors: opened.error, secrets: [], mode };
+      return { kind: 'error', outcome: 'badInput', errors: opened.error, secrets: [], mode };
     }
+    logVenue(context.logger, opened.value, mode);
     return await runWithSession(inputs.value, opened.value, audit, runId, request, context);
   } finally {
     if (opened.ok) await opened.value.close();
@@ -87,38 +69,38 @@ async function runWithSession(
   audit: AuditTrail,
   runId: string,
   request: RebalanceRequest,
-  context: RunContext,
+  context: CommandContext,
 ): Promise<RunOutcome> {
   const { config, mode } = inputs;
   let regime = inputs.regimeOverride ?? '';
   const secrets = session.secrets;
-  const stop = (exitCode: number, status: 'skipped' | 'blocked', reason: string): RunOutcome => {
+  const stop = (status: 'skipped' | 'blocked', reason: string): RunOutcome => {
     audit.record({ event: 'run_finished', status, reason, regime });
-    return { kind: 'error', exitCode, errors: [reason], secrets, mode, execution: { status, reason } };
+    return { kind: 'error', outcome: 'skipped', errors: [reason], secrets, mode, execution: { status, reason } };
   };
   try {
     audit.record({ event: 'run_started', regime, reason: `${session.detail}; universe ${inputs.universe.name}` });
     const clock = await session.broker.getClock();
-    const today = newYorkDate(clock.timestamp);
+    const today = newYorkDateOfTimestamp(clock.timestamp);
     // Orders belong to the session they will trade in: today's, or the next one when the market is closed.
-    const tradingSession = clock.isOpen ? today : newYorkDate(clock.nextOpen);
+    const tradingSession = clock.isOpen ? today : newYorkDateOfTimestamp(clock.nextOpen);
     const lookback = Math.max(config.scanner.lookbackDays, config.scanner.minHistoryDays);
     const days = await readTradingDays(session.broker, clock, calendarDaysFor(lookback));
     const schedule = checkSchedule(config.schedule, today, days.sessions);
-    const marketData = runMarketData(session, inputs, days, context, request.noCache === true);
+    const marketData = marketDataFor(session, config, context, { noCache: request.noCache === true, incompleteFrom: days.incompleteFrom });
     if (mode !== 'dry-run') {
       const account = await session.broker.getAccount();
       if (account.tradingBlocked || account.accountBlocked || account.status !== 'ACTIVE') {
-        return stop(EXIT.skipped, 'blocked', `blocked: account status ${account.status}${account.tradingBlocked ? ', trading blocked' : ''}${account.accountBlocked ? ', account blocked' : ''}`);
+        return stop('blocked', `blocked: account status ${account.status}${account.tradingBlocked ? ', trading blocked' : ''}${account.accountBlocked ? ', account blocked' : ''}`);
       }
-      if (!clock.isOpen && !request.force) return stop(EXIT.skipped, 'skipped', `skipped: market closed (next open ${clock.nextOpen}); --force submits anyway`);
+      if (!clock.isOpen && !request.force) return stop('skipped', `skipped: market closed (next open ${clock.nextOpen}); --force submits anyway`);
       if (!schedule.isRebalanceDay && !request.force) {
-        return stop(EXIT.skipped, 'skipped', `skipped: not a rebalance day (next: ${schedule.next ?? 'unknown'}); --force runs anyway`);
+        return stop('skipped', `skipped: not a rebalance day (next: ${schedule.next ?? 'unknown'}); --force runs anyway`);
       }
     }
     // A regime that cannot be determined stops the run before anything changes: never a silent default.
     const decided = await decideRegime(inputs, session.kind, marketData, clock, days, context);
-    if (!decided.ok) return stop(EXIT.skipped, 'blocked', decided.error.join('; '));
+    if (!decided.ok) return stop('blocked', decided.error.join('; '));
     regime = decided.value.name;
     let settled = { found: 0, canceled: 0 };
     if (mode !== 'dry-run') {
@@ -139,16 +121,16 @@ async function runWithSession(
     for (const gate of plan.validation.gates) {
       audit.record({ event: gate.status === 'fail' ? 'gate_failed' : 'plan_validated', gate: `${gate.id} ${gate.name}`, status: gate.status, reason: gate.messages.join('; '), regime, equity: snapshot.account.equity });
     }
-    const report = (execution: ExecutionReport | null, exitCode: number): RunReport =>
-      buildReport({ inputs, session, snapshot, plan, regime: decided.value, schedule, settled, runId, auditFile: audit.path, execution, exitCode, data: { ...marketData.usage(), feed: config.data.feed, adjustment: config.data.adjustment, cache: request.noCache === true ? 'off' : 'on' } });
+    const report = (execution: ExecutionReport | null, outcome: Outcome): RunReport =>
+      buildReport({ inputs, session, snapshot, plan, regime: decided.value, schedule, settled, runId, auditFile: audit.path, execution, outcome, data: { ...marketData.usage(), feed: config.data.feed, adjustment: config.data.adjustment, cache: request.noCache === true ? 'off' : 'on' } });
     if (!plan.validation.passed) {
       const reason = `a validation gate failed: ${plan.validation.gates.filter((g) => g.status === 'fail').map((g) => g.name).join(', ')}; nothing submitted`;
       audit.record({ event: 'run_finished', status: 'blocked', reason, regime });
-      return { kind: 'report', report: report(mode === 'dry-run' ? null : { status: 'blocked', reason, orders: [], positionsAfter: [], problems: [] }, EXIT.gateFailed), secrets };
+      return { kind: 'report', report: report(mode === 'dry-run' ? null : { status: 'blocked', reason, orders: [], positionsAfter: [], problems: [] }, 'gateFailed'), secrets };
     }
     if (mode === 'dry-run') {
       audit.record({ event: 'run_finished', status: 'planned', reason: `dry run: ${plan.orders.length} order(s) planned, none submitted`, regime });
-      return { kind: 'report', report: report(null, EXIT.ok), secrets };
+      return { kind: 'report', report: report(null, 'ok'), secrets };
     }
     const result = await executePlan(
       { tradingDate: tradingSession, orders: plan.orders, prices: planPrices(plan, snapshot) },
@@ -161,16 +143,12 @@ async function runWithSession(
       },
       { broker: session.broker, audit, logger: context.logger, now: context.now },
     );
-    const exitCode = result.status === 'complete' ? EXIT.ok : EXIT.incomplete;
     audit.record({ event: 'run_finished', status: result.status, reason: result.reason ?? 'every order filled; positions at target', regime });
-    return { kind: 'report', report: report(result, exitCode), secrets };
+    return { kind: 'report', report: report(result, result.status === 'complete' ? 'ok' : 'incomplete'), secrets };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     audit.record({ event: 'run_failed', reason: message, regime });
-    if (error instanceof BrokerError) {
-      const exitCode = error.kind === 'auth' ? EXIT.badInput : EXIT.unexpected;
-      return { kind: 'error', exitCode, errors: [`broker: ${message}`], secrets, mode };
-    }
+    if (error instanceof BrokerError) return { kind: 'error', outcome: outcomeOfBrokerError(error), errors: [`broker: ${message}`], secrets, mode };
     throw error;
   }
 }
@@ -182,7 +160,7 @@ async function decideRegime(
   marketData: MarketData,
   clock: MarketClock,
   days: TradingDays,
-  context: RunContext,
+  context: CommandContext,
 ): Promise<Result<ReportRegime>> {
   const allocationOf = (name: Regime): number => inputs.config.regimeAllocation[name];
   if (inputs.regimeOverride !== undefined) {
@@ -194,7 +172,7 @@ async function decideRegime(
     days,
     config: inputs.config,
     cwd: context.cwd,
-    cacheDir: cacheDirFor(inputs.config.data.cacheDir, context.env, context.cwd),
+    cacheDir: cacheDirOf(inputs.config, context),
     now: context.now(),
     fetchImpl: context.fetchImpl,
     brokerKind,
@@ -202,20 +180,6 @@ async function decideRegime(
   if (!detected.ok) return detected;
   const { regime, day, vix } = detected.value;
   return ok({ name: regime, allocation: allocationOf(regime), source: 'detector', current: currentInputs(day, vix.note) });
-}
-
-/** The run's market data: cached on disk unless --no-cache, and metered for the report. */
-function runMarketData(session: BrokerSession, inputs: RunInputs, days: TradingDays, context: RunContext, noCache: boolean): MeteredMarketData {
-  if (noCache) return new MeteredMarketData(session.marketData);
-  const log = context.logger.child({ stage: 'cache' });
-  return new MeteredMarketData(
-    new CachedMarketData(session.marketData, {
-      // One cache per data source: the demo's synthetic AAPL must never be served for Alpaca's.
-      cacheDir: join(cacheDirFor(inputs.config.data.cacheDir, context.env, context.cwd), 'sources', session.dataSourceKey),
-      ...(days.incompleteFrom !== undefined ? { incompleteFrom: days.incompleteFrom } : {}),
-      onEvent: (event) => log.warn(event, `bar cache: ${event.kind}`),
-    }),
-  );
 }
 
 /** The prices the plan was made at: targets' prices over the broker's position prices. */

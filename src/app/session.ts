@@ -15,6 +15,8 @@ import type { FetchProgress } from '../market-data/progress/progress.js';
 /** A connected broker and market-data source, plus what to shut down afterwards. */
 export interface BrokerSession {
   readonly kind: BrokerKind;
+  /** Where orders go: the one venue decided by chooseBroker. */
+  readonly venue: Venue;
   /** What the report says about the broker: "local exchange (demo scenario)", "Alpaca paper", ... */
   readonly detail: string;
   readonly broker: Broker;
@@ -54,6 +56,7 @@ export async function openSession(
     });
     return ok({
       kind: 'alpaca',
+      venue: choice.venue,
       detail: venueDetail(choice.venue, client.tradingBaseUrl),
       broker: new AlpacaBroker(client),
       marketData: new AlpacaMarketData(client, marketDataOptions),
@@ -62,17 +65,11 @@ export async function openSession(
       close: async () => {},
     });
   }
-  // Loaded only for local runs: the exchange (HTTP, websocket, order engine) is no part of a run against Alpaca.
-  const { startExchange, loadScenarioFile, createDemoScenario } = await import('../exchange/local-runtime.js');
-  let scenario: MarketScenario;
-  if (choice.scenarioPath === undefined) {
-    scenario = createDemoScenario();
-  } else {
-    const loaded = await loadScenarioFile(resolve(cwd, choice.scenarioPath));
-    if (!loaded.ok) return err(loaded.error.map((e) => `scenario: ${e}`));
-    scenario = loaded.value;
-  }
-  const statePath = scenario.statePath ?? defaultStatePath(auditPath, scenario.name, choice.scenarioPath === undefined ? 'demo' : resolve(cwd, choice.scenarioPath));
+  const loaded = await loadLocalScenario(choice.scenarioPath, cwd);
+  if (!loaded.ok) return loaded;
+  const scenario = loaded.value;
+  const statePath = localStatePath(scenario, choice.scenarioPath, cwd, auditPath);
+  const { startExchange } = await import('../exchange/local-runtime.js');
   let exchange;
   try {
     exchange = await startExchange({ scenario: { ...scenario, statePath } });
@@ -94,6 +91,7 @@ export async function openSession(
   });
   return ok({
     kind: 'local',
+    venue: 'local',
     detail:
       choice.scenarioPath === undefined
         ? 'local exchange, built-in demo scenario (synthetic data)'
@@ -113,6 +111,29 @@ function venueDetail(venue: Venue, tradingBaseUrl: string): string {
 }
 
 const shortHash = (text: string): string => createHash('sha256').update(text).digest('hex').slice(0, 12);
+
+/** The local exchange's scenario: the built-in demo, or --scenario's file. */
+export async function loadLocalScenario(scenarioPath: string | undefined, cwd: string): Promise<Result<MarketScenario>> {
+  // Loaded only for local runs: the exchange (HTTP, websocket, order engine) is no part of a run against Alpaca.
+  const { loadScenarioFile, createDemoScenario } = await import('../exchange/local-runtime.js');
+  let scenario: MarketScenario;
+  if (scenarioPath === undefined) {
+    scenario = createDemoScenario();
+  } else {
+    const loaded = await loadScenarioFile(resolve(cwd, scenarioPath));
+    if (!loaded.ok) return err(loaded.error.map((e) => `scenario: ${e}`));
+    scenario = loaded.value;
+  }
+  return ok(scenario);
+}
+
+/**
+ * Where a run's local exchange keeps its state (orders, fills, positions) between runs: the scenario's own
+ * `statePath`, else a scenario-named file beside the audit trail.
+ */
+export function localStatePath(scenario: MarketScenario, scenarioPath: string | undefined, cwd: string, auditPath: string): string {
+  return scenario.statePath ?? defaultStatePath(auditPath, scenario.name, scenarioPath === undefined ? 'demo' : resolve(cwd, scenarioPath));
+}
 
 function defaultStatePath(auditPath: string, name: string, identity: string): string {
   const tag = shortHash(identity).slice(0, 8);

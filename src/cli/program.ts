@@ -1,18 +1,18 @@
-import { readdir } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { readEnvironment, type Env } from '../app/environment.js';
 import { createLogger } from '../app/logger.js';
-import { cacheDirFor, packagePaths } from '../app/paths.js';
-import { loadConfig, overrideFileFor } from '../config/load-config.js';
-import { clearCache } from '../market-data/cache/index.js';
+import { packagePaths } from '../app/paths.js';
+import type { CommandContext } from '../app/compose.js';
+import type { Outcome } from '../app/outcome.js';
 import { createTtyProgress } from '../market-data/progress/tty-progress.js';
-import { EXIT, runRebalance, type RebalanceRequest, type RunOutcome } from '../app/run-rebalance.js';
+import { runRebalance, type RebalanceRequest } from '../app/run-rebalance.js';
 import type { Regime, SizingMode } from '../domain/index.js';
+import { EXIT_CODES_HELP, exitCodeOf } from './exit-codes.js';
 import { parsePort, parseRegime, parseSizing, parseTopN } from './options.js';
 import { renderReport } from './render-report.js';
 import { renderRegime } from './render-regime.js';
-import { runRegimeCommand, type RegimeRequest } from '../app/regime-command.js';
 import { scrubSecrets } from './scrub.js';
 
 export interface CliIo {
@@ -26,18 +26,19 @@ export interface CliIo {
   readonly untilStopped: () => Promise<void>;
 }
 
-const EXIT_CODES_HELP = `
-Exit codes:
-  0  plan valid (dry run), or every order filled and positions equal targets
-  1  unexpected error
-  2  bad input: usage, config, universe, scenario or credentials (nothing submitted)
-  3  a validation gate failed (nothing submitted)
-  4  execution incomplete: a partial fill, rejection, expiry, timeout or resize (see the report and the audit trail)
-  5  skipped or blocked: market closed, not a rebalance day, another run holds the lock, account blocked,
-     or the regime cannot be determined (data missing or rejected)
+const HELP_AFTER = `
+Examples:
+  rebalance --dry-run                      plan against the built-in local exchange (demo data); submit nothing
+  rebalance --dry-run --regime bear --top-n 5 --universe AAPL,MSFT,NVDA,AMD,AVGO,QCOM
+  rebalance --regime neutral --force       trade the demo now, market hours or not
+  rebalance demo reset                     put the demo account back as it started
+  rebalance regime --as-of 2020-03-19      the regime of a day and the inputs behind it
+  rebalance --dry-run --json | jq .orders  one JSON document on stdout; logs on stderr
+${EXIT_CODES_HELP}
 
 Broker: Alpaca paper trading when APCA_API_KEY_ID and APCA_API_SECRET_KEY are set (environment or .env);
-otherwise the built-in local exchange (synthetic demo data), or --scenario for a scenario file.`;
+otherwise the built-in local exchange (synthetic demo data), or --scenario for a scenario file. APCA_API_BASE_URL
+other than Alpaca's paper host or a loopback address is treated as LIVE and needs --live and "allowLive": true.`;
 
 interface RootOptions {
   dryRun?: boolean;
@@ -54,15 +55,37 @@ interface RootOptions {
   cache?: boolean;
 }
 
-/** Parses the command line, runs the command and returns the process exit code. Never throws. */
+/**
+ * Parses the command line, runs the command and returns the process exit code. Never throws. The one place that
+ * reads the process's facts for the commands, maps their outcomes to exit codes and scrubs secrets from output.
+ */
 export async function runCli(io: CliIo): Promise<number> {
-  let exitCode: number = EXIT.ok;
+  const env = readEnvironment(io.env, io.cwd);
+  // Every printed line is scrubbed of the environment's keys, whatever a command reports as its own secrets.
+  const envSecrets = [env['APCA_API_KEY_ID'], env['APCA_API_SECRET_KEY']].filter((s): s is string => s !== undefined && s.trim() !== '');
+  const scrub = (text: string, extra: readonly string[] = []): string => scrubSecrets(text, [...envSecrets, ...extra]);
+  const out = { stdout: (text: string) => io.stdout(scrub(text)), stderr: (text: string) => io.stderr(scrub(text)) };
+  const paths = packagePaths();
+  const contextFor = (json: boolean): CommandContext => ({
+    env,
+    cwd: io.cwd,
+    paths,
+    logger: createLogger({ level: env['LOG_LEVEL'] ?? (io.stderrIsTty ? 'warn' : 'info'), pretty: io.stderrIsTty }),
+    now: () => new Date(),
+    pid: process.pid,
+    fetchImpl: fetch,
+    // The progress line is for a person at a terminal: never in --json output or a log file.
+    progress: createTtyProgress({ isTTY: io.stderrIsTty && !json, write: (text: string) => io.stderr(text) }),
+  });
+  let outcome: Outcome = 'ok';
   const program = new Command()
     .name('rebalance')
     .description('Rebalance an Alpaca account to the top 52-week-high momentum stocks, sized by market regime.')
+    .version(versionOf(paths.packageRoot), '-V, --version', 'print the version')
     .enablePositionalOptions()
+    .allowExcessArguments(true)
     .exitOverride()
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .configureOutput({ writeOut: out.stdout, writeErr: out.stderr })
     .option('--dry-run', 'plan and validate; submit nothing')
     .option('--regime <name>', 'force a regime: TREND_BULL | TREND_NEUTRAL | TREND_BEAR | CRASH (BULL, NEUTRAL, BEAR accepted); default: the regime detector', parseRegime)
     .option('--top-n <n>', 'how many picks, 1..100 (default from config: 10)', parseTopN)
@@ -75,9 +98,13 @@ export async function runCli(io: CliIo): Promise<number> {
     .option('--live', 'allow trading a LIVE account (also needs "allowLive": true in the config)')
     .option('--audit-file <file>', 'CSV audit trail (default from config: logs/execution_log.csv)')
     .option('--no-cache', 'fetch every bar afresh; neither read nor write the on-disk bar cache')
-    .addHelpText('after', EXIT_CODES_HELP)
-    .action(async (options: RootOptions) => {
-      exitCode = await rebalanceCommand(options, io);
+    .addHelpText('after', HELP_AFTER)
+    .action(async (options: RootOptions, command: Command) => {
+      if (command.args.length > 0) {
+        outcome = unknownCommand(command, out.stderr);
+        return;
+      }
+      outcome = await rebalanceCommand(options, contextFor(options.json === true), out);
     });
 
   program
@@ -87,7 +114,7 @@ export async function runCli(io: CliIo): Promise<number> {
     .option('--port <n>', 'port on 127.0.0.1 (default: any free port)', parsePort)
     .action(async (options: { scenario?: string; port?: number }) => {
       const { serveExchange } = await import('../app/serve-exchange.js');
-      exitCode = await serveExchange(options, io);
+      outcome = await serveExchange(options, { ...io, ...out });
     });
 
   program
@@ -97,7 +124,40 @@ export async function runCli(io: CliIo): Promise<number> {
     .description('empty the bar cache')
     .option('--config <file>', 'config file (for data.cacheDir)')
     .action(async (options: { config?: string }) => {
-      exitCode = await clearCacheCommand(options, io);
+      const { clearCacheCommand } = await import('../app/cache-command.js');
+      const result = await clearCacheCommand(options.config !== undefined ? { configFile: options.config } : {}, contextFor(false));
+      if (result.kind === 'error') for (const e of result.errors) out.stderr(`rebalance cache clear: ${e}\n`);
+      else out.stdout(`bar cache cleared: ${result.removedFiles} file(s) removed from ${result.dir}\n`);
+      outcome = result.outcome;
+    });
+
+  program
+    .command('demo')
+    .description('the built-in local exchange (or a --scenario one)')
+    .command('reset')
+    .description("forget the local exchange's orders, fills and positions: the next run starts from the opening account")
+    .option('--scenario <file>', 'reset this scenario instead of the built-in demo')
+    .option('--config <file>', 'config file (for audit.path, beside which the state is kept)')
+    .option('--audit-file <file>', 'the audit trail the runs used (the state is kept beside it)')
+    .action(async (options: { scenario?: string; config?: string; auditFile?: string }) => {
+      const { resetLocalExchange } = await import('../app/reset-command.js');
+      const result = await resetLocalExchange(
+        {
+          ...(options.scenario !== undefined ? { scenario: options.scenario } : {}),
+          ...(options.config !== undefined ? { configFile: options.config } : {}),
+          ...(options.auditFile !== undefined ? { auditFile: options.auditFile } : {}),
+        },
+        contextFor(false),
+      );
+      if (result.kind === 'error') for (const e of result.errors) out.stderr(`rebalance demo reset: ${e}\n`);
+      else {
+        out.stdout(
+          result.existed
+            ? `local exchange "${result.scenario}" reset: removed ${result.statePath}; the next run starts from the opening account\n`
+            : `local exchange "${result.scenario}" had no saved state (${result.statePath}): it already starts from the opening account\n`,
+        );
+      }
+      outcome = result.outcome;
     });
 
   program
@@ -110,71 +170,66 @@ export async function runCli(io: CliIo): Promise<number> {
     .option('--config <file>', 'config file overriding any subset of keys')
     .option('--json', 'print one JSON document on stdout')
     .action(async (options: { asOf?: string; from?: string; to?: string; scenario?: string; config?: string; json?: boolean }) => {
-      exitCode = await regimeCommand(options, io);
+      outcome = await regimeCommand(options, contextFor(options.json === true), out);
     });
 
   try {
     await program.parseAsync([...io.argv], { from: 'user' });
-    return exitCode;
+    return exitCodeOf(outcome);
   } catch (error) {
     if (error instanceof CommanderError) {
       if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') {
-        return EXIT.ok;
+        return exitCodeOf('ok');
       }
-      return EXIT.badInput; // commander has already printed what was wrong
+      return exitCodeOf('badInput'); // commander has already printed what was wrong
     }
-    io.stderr(`rebalance: unexpected error: ${(error as Error).message ?? String(error)}\n`);
-    return EXIT.unexpected;
+    // A bug: one line for users (the stack is for LOG_LEVEL=debug), scrubbed like everything else.
+    if (env['LOG_LEVEL'] === 'debug') out.stderr(`${(error as Error).stack ?? ''}\n`);
+    out.stderr(`rebalance: unexpected error: ${(error as Error).message ?? String(error)}\n`);
+    return exitCodeOf('unexpected');
   }
 }
 
-async function clearCacheCommand(options: { config?: string }, io: CliIo): Promise<number> {
-  const paths = packagePaths();
-  const overrideFile = overrideFileFor(paths.configDir, options.config, io.cwd);
-  const loaded = loadConfig({ defaultFile: paths.defaultConfig, ...(overrideFile !== undefined ? { overrideFile } : {}) });
-  if (!loaded.ok) {
-    for (const e of loaded.error) io.stderr(`rebalance cache clear: ${e}\n`);
-    return EXIT.badInput;
-  }
-  const dir = cacheDirFor(loaded.value.data.cacheDir, readEnvironment(io.env, io.cwd), io.cwd);
-  let removedFiles = 0;
-  for (const source of await readdir(join(dir, 'sources')).catch(() => [] as string[])) {
-    removedFiles += (await clearCache(join(dir, 'sources', source))).removedFiles;
-  }
-  io.stdout(`bar cache cleared: ${removedFiles} file(s) removed from ${dir}\n`);
-  return EXIT.ok;
+type Out = { readonly stdout: (text: string) => void; readonly stderr: (text: string) => void };
+
+function unknownCommand(program: Command, stderr: (text: string) => void): Outcome {
+  const names = program.commands.map((c) => c.name());
+  const word = program.args[0] ?? '';
+  const close = names.find((n) => n.startsWith(word.slice(0, 3)) && word.length >= 3);
+  stderr(
+    `error: unknown command '${word}'${close !== undefined ? ` (did you mean '${close}'?)` : ''}\n` +
+      `Commands: ${names.join(', ')}; without a command, rebalance runs (see rebalance --help)\n`,
+  );
+  return 'badInput';
 }
 
 async function regimeCommand(
   options: { asOf?: string; from?: string; to?: string; scenario?: string; config?: string; json?: boolean },
-  io: CliIo,
-): Promise<number> {
-  const env = readEnvironment(io.env, io.cwd);
-  const logger = createLogger({ level: env['LOG_LEVEL'] ?? 'warn', pretty: io.stderrIsTty });
-  const request: RegimeRequest = {
-    ...(options.asOf !== undefined ? { asOf: options.asOf } : {}),
-    ...(options.from !== undefined ? { from: options.from } : {}),
-    ...(options.to !== undefined ? { to: options.to } : {}),
-    ...(options.scenario !== undefined ? { scenario: options.scenario } : {}),
-    ...(options.config !== undefined ? { configFile: options.config } : {}),
-  };
-  const outcome = await runRegimeCommand(request, { env, cwd: io.cwd, paths: packagePaths(), logger, now: () => new Date(), fetchImpl: fetch });
-  const scrub = (text: string): string => scrubSecrets(text, outcome.secrets);
-  if (outcome.kind === 'error') {
-    for (const e of outcome.errors) io.stderr(scrub(`rebalance regime: ${e}\n`));
-    if (options.json === true) io.stdout(scrub(`${JSON.stringify({ exitCode: outcome.exitCode, errors: outcome.errors }, null, 2)}\n`));
-    return outcome.exitCode;
+  context: CommandContext,
+  out: Out,
+): Promise<Outcome> {
+  const { runRegimeCommand } = await import('../app/regime-command.js');
+  const result = await runRegimeCommand(
+    {
+      ...(options.asOf !== undefined ? { asOf: options.asOf } : {}),
+      ...(options.from !== undefined ? { from: options.from } : {}),
+      ...(options.to !== undefined ? { to: options.to } : {}),
+      ...(options.scenario !== undefined ? { scenario: options.scenario } : {}),
+      ...(options.config !== undefined ? { configFile: options.config } : {}),
+    },
+    context,
+  );
+  const scrub = (text: string): string => scrubSecrets(text, result.secrets);
+  if (result.kind === 'error') {
+    for (const e of result.errors) out.stderr(scrub(`rebalance regime: ${e}\n`));
+    if (options.json === true) out.stdout(scrub(`${JSON.stringify({ exitCode: exitCodeOf(result.outcome), errors: result.errors }, null, 2)}\n`));
+    return result.outcome;
   }
-  io.stdout(scrub(options.json === true ? `${JSON.stringify(outcome.report, null, 2)}\n` : renderRegime(outcome.report)));
-  return EXIT.ok;
+  out.stdout(scrub(options.json === true ? `${JSON.stringify(result.report, null, 2)}\n` : renderRegime(result.report)));
+  return 'ok';
 }
 
-async function rebalanceCommand(options: RootOptions, io: CliIo): Promise<number> {
-  const env = readEnvironment(io.env, io.cwd);
-  const logger = createLogger({
-    level: env['LOG_LEVEL'] ?? (io.stderrIsTty ? 'warn' : 'info'),
-    pretty: io.stderrIsTty,
-  });
+async function rebalanceCommand(options: RootOptions, context: CommandContext, out: Out): Promise<Outcome> {
   const request: RebalanceRequest = {
     dryRun: options.dryRun === true,
     force: options.force === true,
@@ -188,32 +243,39 @@ async function rebalanceCommand(options: RootOptions, io: CliIo): Promise<number
     ...(options.auditFile !== undefined ? { auditFile: options.auditFile } : {}),
     ...(options.cache === false ? { noCache: true } : {}),
   };
-  let outcome: RunOutcome;
+  let result: Awaited<ReturnType<typeof runRebalance>>;
   try {
-    // The progress line is for a person at a terminal: never in --json output or a log file.
-    const progress = createTtyProgress({ isTTY: io.stderrIsTty && options.json !== true, write: (text: string) => io.stderr(text) });
-    outcome = await runRebalance(request, { env, cwd: io.cwd, paths: packagePaths(), logger, now: () => new Date(), pid: process.pid, fetchImpl: fetch, progress });
+    result = await runRebalance(request, context);
   } catch (error) {
-    const secrets = [env['APCA_API_KEY_ID'], env['APCA_API_SECRET_KEY']].filter((s): s is string => !!s);
-    const message = scrubSecrets((error as Error).message ?? String(error), secrets);
-    // The stack is for developers (LOG_LEVEL=debug); users get one line and exit 1.
-    logger.debug({ stack: scrubSecrets((error as Error).stack ?? '', secrets) }, 'unexpected error');
-    outcome = { kind: 'error', exitCode: EXIT.unexpected, errors: [`unexpected error: ${message}`], secrets };
+    // A bug: still one JSON document for --json readers; the stack only at LOG_LEVEL=debug.
+    if (context.env['LOG_LEVEL'] === 'debug') out.stderr(`${(error as Error).stack ?? ''}\n`);
+    result = { kind: 'error', outcome: 'unexpected', errors: [`unexpected error: ${(error as Error).message ?? String(error)}`], secrets: [] };
   }
-  const scrub = (text: string): string => scrubSecrets(text, outcome.secrets);
-  if (outcome.kind === 'error') {
-    for (const e of outcome.errors) io.stderr(scrub(`rebalance: ${e}\n`));
+  const scrub = (text: string): string => scrubSecrets(text, result.secrets);
+  if (result.kind === 'error') {
+    for (const e of result.errors) out.stderr(scrub(`rebalance: ${e}\n`));
     if (options.json === true) {
       const document = {
-        mode: outcome.mode ?? (request.dryRun ? 'dry-run' : 'paper'),
-        exitCode: outcome.exitCode,
-        errors: outcome.errors,
-        execution: outcome.execution ?? null,
+        mode: result.mode ?? (request.dryRun ? 'dry-run' : null),
+        outcome: result.outcome,
+        exitCode: exitCodeOf(result.outcome),
+        errors: result.errors,
+        execution: result.execution ?? null,
       };
-      io.stdout(scrub(`${JSON.stringify(document, null, 2)}\n`));
+      out.stdout(scrub(`${JSON.stringify(document, null, 2)}\n`));
     }
-    return outcome.exitCode;
+    return result.outcome;
   }
-  io.stdout(scrub(options.json === true ? `${JSON.stringify(outcome.report, null, 2)}\n` : renderReport(outcome.report)));
-  return outcome.report.exitCode;
+  const report = { ...result.report, exitCode: exitCodeOf(result.report.outcome) };
+  out.stdout(scrub(options.json === true ? `${JSON.stringify(report, null, 2)}\n` : renderReport(report)));
+  return result.report.outcome;
+}
+
+function versionOf(packageRoot: string): string {
+  try {
+    const parsed = JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as { version?: unknown };
+    return typeof parsed.version === 'string' ? parsed.version : 'unknown';
+  } catch {
+    return 'unknown';
+  }
 }

@@ -6,7 +6,7 @@ const qty = (n: number): string => (Number.isInteger(n) ? String(n) : n.toFixed(
 const pct = (n: number): string => `${n.toFixed(2)}%`;
 
 /** The human-readable run report. */
-export function renderReport(report: RunReport): string {
+export function renderReport(report: RunReport & { readonly exitCode: number }): string {
   const lines: string[] = [];
   const title =
     report.mode === 'dry-run' ? 'Rebalance plan (dry run: nothing is submitted)' : `Rebalance (${report.mode === 'live' ? 'LIVE account' : report.mode === 'paper' ? 'Alpaca paper' : 'local exchange'})`;
@@ -56,7 +56,7 @@ export function renderReport(report: RunReport): string {
   return `${lines.join('\n')}\n`;
 }
 
-function verdict(report: RunReport): string {
+function verdict(report: RunReport & { readonly exitCode: number }): string {
   if (!report.validation.passed) return `plan BLOCKED by a failed gate: nothing submitted (exit ${report.exitCode})`;
   if (report.execution === null) return 'plan valid';
   if (report.execution.status === 'complete') return 'complete: every order filled, positions at target';

@@ -10,7 +10,13 @@ import * as z from 'zod';
 
 export type RunLock =
   | { readonly ok: true; release(): Promise<void> }
-  | { readonly ok: false; readonly message: string; readonly holder?: { readonly pid: number; readonly since: string } };
+  | {
+      readonly ok: false;
+      /** held: another live run has it (skip this run); failed: the lock could not be taken at all (a fault to fix). */
+      readonly reason: 'held' | 'failed';
+      readonly message: string;
+      readonly holder?: { readonly pid: number; readonly since: string };
+    };
 
 export interface RunLockOptions {
   readonly lockPath: string;
@@ -34,7 +40,7 @@ export async function acquireRunLock(opts: RunLockOptions): Promise<RunLock> {
   try {
     mkdirSync(dirname(opts.lockPath), { recursive: true });
   } catch (error) {
-    return { ok: false, message: `cannot take the run lock ${opts.lockPath}: ${messageOf(error)}` };
+    return { ok: false, reason: 'failed', message: `cannot take the run lock ${opts.lockPath}: ${messageOf(error)}` };
   }
   let attempt = await tryLock(opts.lockPath);
   if (attempt.kind === 'held') {
@@ -47,7 +53,7 @@ export async function acquireRunLock(opts: RunLockOptions): Promise<RunLock> {
     attempt = await tryLock(opts.lockPath);
     if (attempt.kind === 'held') return refusal(opts.lockPath, readHolder(opts.lockPath));
   }
-  if (attempt.kind === 'failed') return { ok: false, message: `cannot take the run lock ${opts.lockPath}: ${attempt.message}` };
+  if (attempt.kind === 'failed') return { ok: false, reason: 'failed', message: `cannot take the run lock ${opts.lockPath}: ${attempt.message}` };
   const me: Holder = { pid: opts.pid, since: newYorkIso(opts.now()) };
   writeHolder(opts.lockPath, me);
   heldHere.add(key);
@@ -94,8 +100,8 @@ async function tryLock(lockPath: string): Promise<Attempt> {
 }
 
 function refusal(lockPath: string, holder: Holder | undefined): RunLock {
-  if (holder === undefined) return { ok: false, message: `another rebalance is running (lock ${lockPath} is held, owner unknown)` };
-  return { ok: false, message: `another rebalance is running (pid ${holder.pid}, since ${holder.since})`, holder };
+  if (holder === undefined) return { ok: false, reason: 'held', message: `another rebalance is running (lock ${lockPath} is held, owner unknown)` };
+  return { ok: false, reason: 'held', message: `another rebalance is running (pid ${holder.pid}, since ${holder.since})`, holder };
 }
 
 const holderPath = (lockPath: string): string => `${lockPath}.owner`;

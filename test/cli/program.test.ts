@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type * as RunRebalanceModule_ from '../../src/app/run-rebalance.js';
 import type { RebalanceRequest, RunOutcome } from '../../src/app/run-rebalance.js';
@@ -10,6 +11,8 @@ vi.mock('../../src/app/run-rebalance.js', async (importOriginal) => ({
   ...(await importOriginal<RunRebalanceModule>()),
   runRebalance: (request: RebalanceRequest) => runRebalance(request),
 }));
+const runRegimeCommand = vi.fn<() => Promise<never>>();
+vi.mock('../../src/app/regime-command.js', () => ({ runRegimeCommand: () => runRegimeCommand() }));
 const { runCli } = await import('../../src/cli/program.js');
 
 async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
@@ -30,7 +33,7 @@ async function cli(...argv: string[]): Promise<{ code: number; out: string; err:
 describe('rebalance command line', () => {
   beforeEach(() => {
     runRebalance.mockReset();
-    runRebalance.mockResolvedValue({ kind: 'error', exitCode: 2, errors: ['stub'], secrets: [] });
+    runRebalance.mockResolvedValue({ kind: 'error', outcome: 'badInput', errors: ['stub'], secrets: [] });
   });
 
   it('passes every flag to the run', async () => {
@@ -62,15 +65,15 @@ describe('rebalance command line', () => {
   });
 
   it('prints errors on stderr and, with --json, a JSON document with the exit code on stdout', async () => {
-    runRebalance.mockResolvedValue({ kind: 'error', exitCode: 2, errors: ['universe: unknown universe "x"'], secrets: [] });
+    runRebalance.mockResolvedValue({ kind: 'error', outcome: 'badInput', errors: ['universe: unknown universe "x"'], secrets: [] });
     const { code, out, err } = await cli('--dry-run', '--regime', 'bull', '--json');
     expect(code).toBe(2);
     expect(err).toContain('unknown universe "x"');
-    expect(JSON.parse(out)).toEqual({ mode: 'dry-run', exitCode: 2, errors: ['universe: unknown universe "x"'], execution: null });
+    expect(JSON.parse(out)).toEqual({ mode: 'dry-run', outcome: 'badInput', exitCode: 2, errors: ['universe: unknown universe "x"'], execution: null });
   });
 
   it('scrubs secrets from anything it prints', async () => {
-    runRebalance.mockResolvedValue({ kind: 'error', exitCode: 2, errors: ['broker said: key sk-very-secret bad'], secrets: ['sk-very-secret'] });
+    runRebalance.mockResolvedValue({ kind: 'error', outcome: 'badInput', errors: ['broker said: key sk-very-secret bad'], secrets: ['sk-very-secret'] });
     const { err } = await cli('--dry-run', '--regime', 'bull');
     expect(err).toContain('[redacted]');
     expect(err).not.toContain('sk-very-secret');
@@ -87,5 +90,53 @@ describe('rebalance command line', () => {
     const { code, out } = await cli('--help');
     expect(code).toBe(0);
     expect(out).toMatch(/Exit codes:[\s\S]*0 +plan valid[\s\S]*2 +bad input[\s\S]*3 +a validation gate failed[\s\S]*4 +execution incomplete[\s\S]*5 +skipped or blocked/);
+  });
+});
+
+describe('rebalance command line: words a new user tries', () => {
+  it('prints the version with --version and -V, exit 0', async () => {
+    const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+    for (const flag of ['--version', '-V']) {
+      const { code, out } = await cli(flag);
+      expect(code).toBe(0);
+      expect(out.trim()).toBe(version);
+    }
+    expect(runRebalance).not.toHaveBeenCalled();
+  });
+
+  it.each([
+    ['status', /unknown command 'status'/],
+    ['regmie', /unknown command 'regmie' \(did you mean 'regime'\?\)/],
+  ])('says "unknown command" for %s with the list of commands, exit 2, running nothing', async (word, message) => {
+    const { code, err } = await cli(word);
+    expect(code).toBe(2);
+    expect(err).toMatch(message);
+    expect(err).toContain('Commands: exchange, cache, demo, regime');
+    expect(err).not.toContain('too many arguments');
+    expect(runRebalance).not.toHaveBeenCalled();
+  });
+
+  it('shows examples in --help', async () => {
+    const { out } = await cli('--help');
+    expect(out).toMatch(/Examples:\n {2}rebalance --dry-run /);
+    expect(out).toContain('rebalance demo reset');
+  });
+
+  it.each([[['--dry-run']], [['regime']]])('scrubs the environment keys from an unexpected error of %j, exit 1', async (argv) => {
+    runRebalance.mockRejectedValue(new Error('exploded near sk-env-secret-777'));
+    runRegimeCommand.mockRejectedValue(new Error('exploded near sk-env-secret-777'));
+    let err = '';
+    const code = await runCli({
+      argv,
+      env: { APCA_API_KEY_ID: 'PKENVKEY', APCA_API_SECRET_KEY: 'sk-env-secret-777' },
+      cwd: process.cwd(),
+      stdout: () => undefined,
+      stderr: (t) => (err += t),
+      stderrIsTty: false,
+      untilStopped: async () => {},
+    });
+    expect(code).toBe(1);
+    expect(err).toContain('unexpected error: exploded near [redacted]');
+    expect(err).not.toContain('sk-env-secret-777');
   });
 });

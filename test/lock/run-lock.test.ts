@@ -52,6 +52,7 @@ describe('acquireRunLock', () => {
     const second = await acquire(lockPath, process.pid, () => new Date('2025-11-20T20:50:00Z'));
     expect(second).toEqual({
       ok: false,
+      reason: 'held',
       message: `another rebalance is running (pid ${process.pid}, since 2025-11-20T15:45:01-05:00)`,
       holder: { pid: process.pid, since: '2025-11-20T15:45:01-05:00' },
     });
@@ -92,6 +93,7 @@ describe('acquireRunLock', () => {
     const lock = await acquire(lockPath);
     expect(lock).toEqual({
       ok: false,
+      reason: 'held',
       message: `another rebalance is running (pid ${other}, since 2025-11-20T09:30:00-05:00)`,
       holder: { pid: other, since: '2025-11-20T09:30:00-05:00' },
     });
@@ -121,7 +123,7 @@ describe('acquireRunLock', () => {
     mkdirSync(lockPath);
 
     const lock = await acquire(lockPath);
-    expect(lock).toEqual({ ok: false, message: `another rebalance is running (lock ${lockPath} is held, owner unknown)` });
+    expect(lock).toEqual({ ok: false, reason: 'held', message: `another rebalance is running (lock ${lockPath} is held, owner unknown)` });
   });
 
   it('reports a lock that cannot be created as a failure value', async () => {
@@ -130,6 +132,7 @@ describe('acquireRunLock', () => {
     const lock = await acquire(lockPath);
     expect(lock.ok).toBe(false);
     expect(lock.ok ? '' : lock.message).toMatch(/^cannot take the run lock .*rebalance\.lock: E[A-Z]+: /);
+    expect(lock.ok ? undefined : lock.reason).toBe('failed');
   });
 });
 
