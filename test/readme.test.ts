@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT, runBuiltCli } from './support/run-cli.js';
+import { EXIT_CODES } from '../src/cli/exit-codes.js';
 
 const readme = readFileSync(resolve(REPO_ROOT, 'README.md'), 'utf8');
 
@@ -46,10 +47,14 @@ describe('README', () => {
     if (command.includes('--json')) expect(JSON.parse(run.stdout).exitCode).toBe(exit);
   });
 
-  it('documents the same exit codes as --help', () => {
+  it('documents every exit code of the code in the README, docs/architecture.md and --help', () => {
     const help = runBuiltCli(['--help']).stdout;
-    for (const code of ['0', '1', '2', '3']) {
+    const architecture = readFileSync(resolve(REPO_ROOT, 'docs', 'architecture.md'), 'utf8');
+    const codes = Object.values(EXIT_CODES);
+    expect(codes).toEqual([0, 1, 2, 3, 4, 5]);
+    for (const code of codes) {
       expect(readme).toMatch(new RegExp(`^\\| ${code} \\|`, 'm'));
+      expect(architecture).toMatch(new RegExp(`^\\| ${code} \\|`, 'm'));
       expect(help).toMatch(new RegExp(`^  ${code}  `, 'm'));
     }
   });
