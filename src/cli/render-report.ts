@@ -14,6 +14,7 @@ export function renderReport(report: RunReport & { readonly exitCode: number }):
   lines.push(`Broker     ${report.brokerDetail}`);
   lines.push(`As of      ${report.asOf}  (market ${report.market.isOpen ? 'open' : 'closed'}; next open ${report.market.nextOpen})`);
   lines.push(`Regime     ${report.regime.name} (${pct(report.regime.allocation * 100)} invested; ${report.regime.source})`);
+  if (report.regime.current !== undefined) lines.push(`           ${report.regime.current.vixSource}`);
   lines.push(`Account    equity ${money(report.account.equity)}   cash ${money(report.account.cash)}   buying power ${money(report.account.buyingPower)}`);
   lines.push(`Universe   ${report.universe.name} (${report.universe.size} symbols), top ${report.topN}, sizing ${report.sizingMode}`);
   const s = report.schedule;
@@ -50,7 +51,13 @@ export function renderReport(report: RunReport & { readonly exitCode: number }):
   if (report.execution !== null) lines.push(...renderExecution(report.execution));
 
   const d = report.deployment;
-  lines.push('', `Deployment ${money(d.plannedValue)} of ${money(d.targetValue)} target (${pct(d.pctOfTarget)} of target, ${pct(d.pctOfEquity)} of equity)`);
+  if (d.heldAfter === null) {
+    lines.push('', `Deployment ${money(d.plannedValue)} of ${money(d.targetValue)} target (${pct(d.pctOfTarget)} of target, ${pct(d.pctOfEquity)} of equity)`);
+  } else {
+    // After an execution, what is held is what counts: an incomplete run bought less than it planned.
+    const h = d.heldAfter;
+    lines.push('', `Deployment ${money(h.value)} held of ${money(d.targetValue)} target after the run (${pct(h.pctOfTarget)} of target, ${pct(h.pctOfEquity)} of equity); planned ${money(d.plannedValue)} (${pct(d.pctOfTarget)})`);
+  }
   lines.push(`Result     ${verdict(report)}`);
   lines.push(`Audit      ${report.auditFile} (run ${report.runId})`);
   return `${lines.join('\n')}\n`;
