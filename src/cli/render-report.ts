@@ -1,3 +1,4 @@
+import { sameQty } from '../domain/quantity.js';
 import type { RunReport } from '../app/report.js';
 
 const money = (n: number): string =>
@@ -78,7 +79,7 @@ function renderExecution(execution: NonNullable<RunReport['execution']>): string
   if (execution.positionsAfter.length > 0) {
     lines.push('', 'Positions after');
     lines.push(...table(['symbol', 'qty', 'target', ''],
-      execution.positionsAfter.map((p) => [p.symbol, qty(p.qty), qty(p.targetQty), Math.abs(p.qty - p.targetQty) < 5e-10 ? 'ok' : 'SHORT'])));
+      execution.positionsAfter.map((p) => [p.symbol, qty(p.qty), qty(p.targetQty), sameQty(p.qty, p.targetQty) ? 'ok' : 'SHORT'])));
   }
   for (const problem of execution.problems) lines.push(`  ! ${problem}`);
   return lines;
