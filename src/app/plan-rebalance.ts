@@ -1,17 +1,19 @@
-import type {
-  Account,
-  Asset,
-  Exclusion,
-  BarsBySymbol,
-  GateResult,
-  MarketClock,
-  MomentumPick,
-  OpenOrder,
-  OrderIntent,
-  Position,
-  Regime,
-  ScanResult,
-  Target,
+import {
+  isManagedPosition,
+  isStockOrder,
+  type Account,
+  type Asset,
+  type Exclusion,
+  type BarsBySymbol,
+  type GateResult,
+  type MarketClock,
+  type MomentumPick,
+  type OpenOrder,
+  type OrderIntent,
+  type Position,
+  type Regime,
+  type ScanResult,
+  type Target,
 } from '../domain/index.js';
 import type { Config } from '../config/schema.js';
 import { scanMomentum52w } from '../scanner/momentum52w.js';
@@ -40,8 +42,15 @@ export interface PlanRequest {
   readonly dryRun: boolean;
 }
 
+/** What the account holds or has working that the tool leaves alone: anything but plain US stocks. */
+export interface Unmanaged {
+  readonly positions: readonly Position[];
+  readonly openOrders: readonly OpenOrder[];
+}
+
 export interface RebalancePlan {
   readonly allocation: number;
+  readonly unmanaged: Unmanaged;
   readonly scan: ScanResult;
   readonly targets: readonly Target[];
   readonly orders: readonly OrderIntent[];
@@ -54,6 +63,12 @@ export function planRebalance(snapshot: MarketSnapshot, request: PlanRequest): R
   const { config } = request;
   const allocation = config.regimeAllocation[request.regime];
   const rejected = new Set(snapshot.rejectedData.map((e) => e.symbol));
+  // Options, crypto and the like: counted in equity (the broker's figure) and by gate 4, never ordered.
+  const positions = snapshot.positions.filter(isManagedPosition);
+  const unmanaged: Unmanaged = {
+    positions: snapshot.positions.filter((p) => !isManagedPosition(p)),
+    openOrders: snapshot.openOrders.filter((o) => !isStockOrder(o)),
+  };
   const scanned = scanMomentum52w({
     universe: request.universe.filter((s) => !rejected.has(s)),
     bars: snapshot.bars,
@@ -66,7 +81,7 @@ export function planRebalance(snapshot: MarketSnapshot, request: PlanRequest): R
     excluded: [...snapshot.rejectedData.map((e) => ({ symbol: e.symbol, reason: `bad data: ${e.reason}` })), ...scanned.excluded],
   };
   // Bad bars must not move money: a held symbol whose data failed the gate is left as it is this run.
-  const untouchable = [...config.ignoreSymbols, ...snapshot.positions.map((p) => p.symbol).filter((s) => rejected.has(s))];
+  const untouchable = [...config.ignoreSymbols, ...positions.map((p) => p.symbol).filter((s) => rejected.has(s))];
   const isFractionable = (symbol: string): boolean => snapshot.assets.get(symbol)?.fractionable ?? false;
   const targets = sizeTargets({
     picks: scan.picks,
@@ -77,7 +92,7 @@ export function planRebalance(snapshot: MarketSnapshot, request: PlanRequest): R
     isFractionable,
   });
   const orders = diffPositions({
-    positions: snapshot.positions,
+    positions,
     targets,
     universe: request.universe,
     ignoreSymbols: untouchable,
@@ -85,11 +100,12 @@ export function planRebalance(snapshot: MarketSnapshot, request: PlanRequest): R
   const validation = validatePlan({
     orders,
     targets,
-    positions: snapshot.positions,
+    positions,
+    unmanagedPositions: unmanaged.positions,
     account: snapshot.account,
     prices: currentPrices(scan.picks, snapshot),
     assets: snapshot.assets,
-    openOrders: snapshot.openOrders,
+    openOrders: snapshot.openOrders.filter(isStockOrder),
     clock: snapshot.clock,
     regime: request.regime,
     allocation,
@@ -103,6 +119,7 @@ export function planRebalance(snapshot: MarketSnapshot, request: PlanRequest): R
   const plannedValue = targets.reduce((sum, t) => sum + t.value, 0);
   return {
     allocation,
+    unmanaged,
     scan,
     targets,
     orders,

@@ -69,6 +69,11 @@ export interface RunReport {
   readonly picks: readonly { rank: number; symbol: string; momentum: number; price: number; high52w: number }[];
   readonly excluded: readonly Exclusion[];
   readonly targets: readonly { symbol: string; qty: number; price: number; value: number }[];
+  /** What the tool leaves alone: non-stock positions (counted in equity, never ordered) and open non-stock orders. */
+  readonly unmanaged: {
+    readonly positions: readonly { symbol: string; assetClass: string; qty: number; marketValue: number }[];
+    readonly openOrders: readonly { id: string; symbol: string; side: 'buy' | 'sell' | null; assetClass: string; status: string }[];
+  };
   readonly orders: readonly {
     action: 'OPEN' | 'CLOSE' | 'ADJUST';
     side: 'buy' | 'sell';

@@ -34,6 +34,14 @@ export function renderReport(report: RunReport & { readonly exitCode: number }):
   lines.push(...table(['symbol', 'qty', 'price', 'value'],
     report.targets.map((t) => [t.symbol, qty(t.qty), money(t.price), money(t.value)])));
 
+  const { unmanaged } = report;
+  if (unmanaged.positions.length > 0 || unmanaged.openOrders.length > 0) {
+    lines.push('', 'Unmanaged (not plain US stocks: counted in equity, never ordered)');
+    lines.push(...unmanaged.positions.map((p) => `  ${p.symbol.padEnd(20)} ${p.assetClass.padEnd(10)} qty ${qty(p.qty)}  value ${money(p.marketValue)}`));
+    lines.push(...unmanaged.openOrders.map((o) =>
+      `  open order ${o.id} (${o.assetClass === '' || o.assetClass === 'unknown:' ? 'multileg/other' : o.assetClass}${o.symbol === '' ? '' : ` ${o.side ?? ''} ${o.symbol}`}, ${o.status}): left alone`));
+  }
+
   for (const phase of [1, 2] as const) {
     const orders = report.orders.filter((o) => o.phase === phase);
     lines.push('', `Phase ${phase}: ${phase === 1 ? 'SELL' : 'BUY'} (${orders.length} order${orders.length === 1 ? '' : 's'})`);

@@ -1,4 +1,4 @@
-import type { OrderSide } from './account.js';
+import { MANAGED_ASSET_CLASS, type AssetClass, type OrderSide } from './account.js';
 
 /** Every order status in Alpaca's Trading API spec (OrderStatus, v2.0.1). */
 export const ORDER_STATUSES = [
@@ -95,8 +95,24 @@ export interface BrokerOrder {
   readonly submittedAt: string;
 }
 
-/** An order that is still working at the broker (not in a final state): what the planner's gates look at. */
-export type OpenOrder = Pick<BrokerOrder, 'id' | 'clientOrderId' | 'symbol' | 'side' | 'qty' | 'status'>;
+/**
+ * An order that is still working at the broker (not in a final state), whatever it trades: a multileg options
+ * order has no symbol ('') and no side (null) of its own. The planner's gates look only at stock orders.
+ */
+export interface OpenOrder {
+  readonly id: string;
+  readonly clientOrderId: string;
+  readonly symbol: string;
+  readonly side: OrderSide | null;
+  readonly qty: number;
+  readonly status: OrderStatus;
+  readonly assetClass: AssetClass;
+}
+
+/** A plain US-stock order, the only kind the tool's order logic considers. */
+export function isStockOrder(order: Pick<OpenOrder, 'assetClass' | 'symbol' | 'side'>): boolean {
+  return order.assetClass === MANAGED_ASSET_CLASS && order.symbol !== '' && order.side !== null;
+}
 
 /** What became of a submission. Rejected means the broker said no (not our own pre-trade checks: those deny). */
 export type SubmitOutcome =

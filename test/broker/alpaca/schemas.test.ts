@@ -20,6 +20,7 @@ describe('decimal', () => {
 describe('SDK models', () => {
   const sdkPosition = {
     symbol: 'TSLA',
+    assetClass: 'us_equity',
     qty: '5',
     side: 'short',
     avgEntryPrice: '200.5',
@@ -41,7 +42,7 @@ describe('SDK models', () => {
       status: 'accepted',
       notional: '500',
     });
-    expect(order).toEqual({ id: 'o-1', clientOrderId: 'c-1', symbol: 'AAPL', side: 'buy', qty: 0, status: 'accepted' });
+    expect(order).toEqual({ id: 'o-1', clientOrderId: 'c-1', symbol: 'AAPL', side: 'buy', qty: 0, status: 'accepted', assetClass: 'us_equity' });
   });
 
   it.each([
@@ -62,6 +63,11 @@ describe('SDK models', () => {
     });
     expect(order.status).toBe(status);
     expect(openOrderSchema.parse({ id: 'o-1', clientOrderId: 'c-1', symbol: 'AAPL', side: 'buy', qty: '3', status: sent }).status).toBe(status);
+  });
+
+  it('reads a position without an asset class as malformed: it is never taken for a stock', () => {
+    const { assetClass: _, ...withoutClass } = sdkPosition;
+    expect(positionSchema.safeParse(withoutClass).success).toBe(false);
   });
 
   it('turns a malformed account into a fatal error that names the field', () => {
