@@ -46,6 +46,7 @@ export function buildReport(parts: ReportParts): RunReport {
     },
     orders: plan.orders.map(({ action, side, symbol, qty, fromQty, toQty, phase, reason }) => ({ action, side, symbol, qty, fromQty, toQty, phase, reason })),
     validation: plan.validation,
+    budget: plan.budget,
     deployment: plan.deployment,
     schedule: { kind: parts.schedule.kind, isRebalanceDay: parts.schedule.isRebalanceDay, next: parts.schedule.next },
     settled: parts.settled,

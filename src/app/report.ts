@@ -85,6 +85,17 @@ export interface RunReport {
     reason: string;
   }[];
   readonly validation: { readonly passed: boolean; readonly gates: readonly GateResult[] };
+  /**
+   * The sizing budget: equity × allocation (× 1 − cashBuffer), less what the plan leaves held, capped so the buys
+   * fit the executor's reserve and the broker's market-buy collar. deployment.targetValue is this budget.
+   */
+  readonly budget: {
+    readonly allocated: number;
+    readonly untouchedValue: number;
+    readonly untouched: readonly { symbol: string; value: number; reason: string }[];
+    readonly buyRoom: number;
+    readonly budget: number;
+  };
   readonly deployment: {
     readonly targetValue: number;
     readonly plannedValue: number;

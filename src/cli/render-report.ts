@@ -30,7 +30,8 @@ export function renderReport(report: RunReport & { readonly exitCode: number }):
     for (const e of report.excluded) lines.push(`  ${e.symbol.padEnd(6)} ${e.reason}`);
   }
 
-  lines.push('', 'Targets');
+  lines.push('', budgetLine(report.budget));
+  lines.push('Targets');
   lines.push(...table(['symbol', 'qty', 'price', 'value'],
     report.targets.map((t) => [t.symbol, qty(t.qty), money(t.price), money(t.value)])));
 
@@ -62,6 +63,15 @@ export function renderReport(report: RunReport & { readonly exitCode: number }):
   lines.push(`Result     ${verdict(report)}`);
   lines.push(`Audit      ${report.auditFile} (run ${report.runId})`);
   return `${lines.join('\n')}\n`;
+}
+
+/** Where the sizing budget comes from, in one line: allocation, less what stays held, capped for the buys. */
+function budgetLine(b: RunReport['budget']): string {
+  const kept = b.untouched.map((h) => `${h.symbol} ${h.reason}`).join(', ');
+  const less = b.untouchedValue > 0 ? ` − ${money(b.untouchedValue)} left untouched (${kept})` : '';
+  const capped = b.budget < b.allocated - b.untouchedValue - 0.005 && b.budget === b.buyRoom
+    ? `, capped at ${money(b.buyRoom)} so the buys fit the buying-power reserve and the market-buy collar` : '';
+  return `Budget     ${money(b.allocated)} allocated${less}${capped}: ${money(b.budget)} to size the picks with`;
 }
 
 function verdict(report: RunReport & { readonly exitCode: number }): string {

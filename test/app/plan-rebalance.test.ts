@@ -53,6 +53,9 @@ describe('planRebalance: what is not a plain US stock', () => {
     expect(plan.orders.every((o) => o.action === 'OPEN' && o.side === 'buy')).toBe(true);
     expect(plan.unmanaged.positions.map((p) => p.symbol)).toEqual(['AAPL250620C00100000', 'BTCUSD']);
     expect([gate(plan, 1)?.status, gate(plan, 6)?.status]).toEqual(['pass', 'pass']);
+    expect(plan.validation.gates.filter((g) => g.status === 'fail')).toEqual([]);
+    // Their 34,500 stays out of the stock budget: 134,500 − 34,500.
+    expect(plan.budget).toMatchObject({ allocated: 134_500, untouchedValue: 34_500, budget: 96_153.85 });
   });
 
   it('still counts them in gate 4 (total allocation), at their market value', () => {
@@ -71,5 +74,74 @@ describe('planRebalance: what is not a plain US stock', () => {
     const structure = gate(plan, 1);
     expect(structure?.status).toBe('fail');
     expect(structure?.messages).toEqual([expect.stringContaining('already has an open order for NVDA')]);
+  });
+});
+
+describe('planRebalance: the sizing budget counts what the plan leaves alone', () => {
+  // $52,077.98 of AAPL in a $152,077.98 margin account (buying power 2 × cash); AAPL is in ignoreSymbols.
+  const aapl = aPosition({ symbol: 'AAPL', qty: 400, currentPrice: 130.19495, marketValue: 52_077.98 });
+  const account = anAccount({ equity: 152_077.98, cash: 100_000, buyingPower: 200_000 });
+  const targetsValue = (plan: ReturnType<typeof planRebalance>): number => plan.targets.reduce((sum, t) => sum + t.value, 0);
+
+  it('sizes a BULL plan from equity less the ignored holding, so gate 4 (which counts it) passes', () => {
+    const plan = planRebalance(aSnapshot({ account, positions: [aapl] }), aRequest({}, { ignoreSymbols: ['AAPL'] }));
+    expect(plan.validation.gates.filter((g) => g.status === 'fail')).toEqual([]);
+    expect(gate(plan, 4)?.messages).toEqual([expect.stringMatching(/^positions after the plan \$152,077\.98 vs 100\.0% of equity/)]);
+    expect(plan.budget).toMatchObject({ allocated: 152_077.98, untouchedValue: 52_077.98, budget: 100_000 });
+    expect(plan.budget.untouched).toEqual([{ symbol: 'AAPL', value: 52_077.98, reason: 'ignored' }]);
+    // Ten picks at $100: 1,000 shares, every dollar of the budget.
+    expect(targetsValue(plan)).toBe(100_000);
+    expect(plan.orders.some((o) => o.symbol === 'AAPL')).toBe(false);
+  });
+
+  it('in a cash account, also leaves the buys room for the reserve and the collar', () => {
+    const cash = anAccount({ ...account, buyingPower: 100_000 });
+    const plan = planRebalance(aSnapshot({ account: cash, positions: [aapl] }), aRequest({}, { ignoreSymbols: ['AAPL'] }));
+    expect(plan.validation.gates.filter((g) => g.status === 'fail')).toEqual([]);
+    // min(152,077.98 − 52,077.98, 100,000 / 1.04)
+    expect(plan.budget).toMatchObject({ untouchedValue: 52_077.98, buyRoom: 96_153.85, budget: 96_153.85 });
+    expect(targetsValue(plan) + 52_077.98).toBeLessThanOrEqual(152_077.98);
+  });
+
+  it('leaves a held position whose bars failed the data gate out of the budget too', () => {
+    const nvda = aPosition({ symbol: 'NVDA', qty: 100, currentPrice: 300, marketValue: 30_000 });
+    const clean = aSnapshot().bars;
+    const snapshot = aSnapshot({
+      // The data gate takes failed symbols out of the clean bars.
+      bars: new Map([...clean].filter(([symbol]) => symbol !== 'NVDA')),
+      account: anAccount({ equity: 130_000, cash: 100_000, buyingPower: 200_000 }),
+      positions: [nvda],
+      rejectedData: [{ symbol: 'NVDA', reason: 'missing 12 of 252 trading days' }],
+    });
+    const plan = planRebalance(snapshot, aRequest());
+    expect(plan.budget).toMatchObject({ untouchedValue: 30_000, budget: 100_000 });
+    expect(plan.budget.untouched).toEqual([{ symbol: 'NVDA', value: 30_000, reason: 'bad data' }]);
+    expect(plan.orders.some((o) => o.symbol === 'NVDA')).toBe(false);
+    expect(gate(plan, 4)?.status).toBe('pass');
+  });
+
+  it('never goes below zero when what is left alone exceeds the allocation', () => {
+    const plan = planRebalance(aSnapshot({ account, positions: [aapl] }), aRequest({ regime: 'TREND_BEAR' }, { ignoreSymbols: ['AAPL'] }));
+    // 30% of 152,077.98 is 45,623.39, less than the 52,077.98 of AAPL.
+    expect(plan.budget.budget).toBe(0);
+    expect(plan.targets.every((t) => t.qty === 0)).toBe(true);
+    expect(plan.orders).toEqual([]);
+  });
+});
+
+describe('planRebalance: room for the executor reserve and the market-buy collar', () => {
+  it('sizes a full allocation from cash so that every buy fits buying power less the reserve, and at the collar', () => {
+    const plan = planRebalance(aSnapshot(), aRequest());
+    const buys = plan.orders.filter((o) => o.side === 'buy').reduce((sum, o) => sum + o.qty * PRICE, 0);
+    expect(buys).toBeGreaterThan(0);
+    expect(buys).toBeLessThanOrEqual(100_000 * (1 - DEFAULTS.execution.buyingPowerReserve));
+    expect(buys * (1 + DEFAULTS.sizing.marketBuyCollar)).toBeLessThanOrEqual(100_000);
+    expect(gate(plan, 2)?.status).toBe('pass');
+    expect(plan.budget.budget).toBe(96_153.85);
+  });
+
+  it('does not cap a partial allocation, which is far below the room', () => {
+    const plan = planRebalance(aSnapshot(), aRequest({ regime: 'TREND_NEUTRAL' }));
+    expect(plan.budget.budget).toBe(70_000);
   });
 });
