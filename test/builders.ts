@@ -89,6 +89,7 @@ export function aPosition(overrides: Partial<Position> = {}): Position {
   const currentPrice = overrides.currentPrice ?? 100;
   return {
     symbol: 'AAPL',
+    assetClass: 'us_equity',
     qty,
     avgEntryPrice: currentPrice,
     currentPrice,
@@ -140,7 +141,7 @@ export function anOrderIntent(overrides: Partial<OrderIntent> = {}): OrderIntent
 }
 
 export function anOpenOrder(overrides: Partial<OpenOrder> = {}): OpenOrder {
-  return { id: 'order-1', clientOrderId: 'client-1', symbol: 'AAPL', side: 'buy', qty: 1, status: 'new', ...overrides };
+  return { id: 'order-1', clientOrderId: 'client-1', symbol: 'AAPL', side: 'buy', qty: 1, status: 'new', assetClass: 'us_equity', ...overrides };
 }
 
 export function aTarget(overrides: Partial<Target> = {}): Target {
@@ -164,6 +165,7 @@ export function aPlanContext(overrides: Partial<PlanContext> = {}): PlanContext 
     orders: [],
     targets: [],
     positions: [],
+    unmanagedPositions: [],
     account: anAccount(),
     prices: new Map(),
     assets: new Map(),

@@ -40,8 +40,13 @@ export function buildReport(parts: ReportParts): RunReport {
     picks: plan.scan.picks.map(({ rank, symbol, momentum, price, high52w }) => ({ rank, symbol, momentum, price, high52w })),
     excluded: plan.scan.excluded,
     targets: plan.targets.map(({ symbol, qty, price, value }) => ({ symbol, qty, price, value })),
+    unmanaged: {
+      positions: plan.unmanaged.positions.map(({ symbol, assetClass, qty, marketValue }) => ({ symbol, assetClass, qty, marketValue })),
+      openOrders: plan.unmanaged.openOrders.map(({ id, symbol, side, assetClass, status }) => ({ id, symbol, side, assetClass, status })),
+    },
     orders: plan.orders.map(({ action, side, symbol, qty, fromQty, toQty, phase, reason }) => ({ action, side, symbol, qty, fromQty, toQty, phase, reason })),
     validation: plan.validation,
+    budget: plan.budget,
     deployment: { ...plan.deployment, heldAfter: heldAfter(plan, parts.execution, snapshot.account.equity) },
     schedule: { kind: parts.schedule.kind, isRebalanceDay: parts.schedule.isRebalanceDay, next: parts.schedule.next },
     settled: parts.settled,

@@ -1,21 +1,24 @@
-import type {
-  Account,
-  Asset,
-  Exclusion,
-  BarsBySymbol,
-  GateResult,
-  MarketClock,
-  MomentumPick,
-  OpenOrder,
-  OrderIntent,
-  Position,
-  Regime,
-  ScanResult,
-  Target,
+import {
+  isManagedPosition,
+  isStockOrder,
+  type Account,
+  type Asset,
+  type Exclusion,
+  type BarsBySymbol,
+  type GateResult,
+  type MarketClock,
+  type MomentumPick,
+  type OpenOrder,
+  type OrderIntent,
+  type Position,
+  type Regime,
+  type ScanResult,
+  type Target,
 } from '../domain/index.js';
 import type { Config } from '../config/schema.js';
 import { scanMomentum52w } from '../scanner/momentum52w.js';
 import { sizeTargets } from '../sizing/size-targets.js';
+import { sizingBudget, type SizingBudget, type UntouchedHolding } from '../sizing/sizing-budget.js';
 import { diffPositions } from '../diff/position-differ.js';
 import { validatePlan } from '../validate/validate-plan.js';
 
@@ -40,8 +43,17 @@ export interface PlanRequest {
   readonly dryRun: boolean;
 }
 
+/** What the account holds or has working that the tool leaves alone: anything but plain US stocks. */
+export interface Unmanaged {
+  readonly positions: readonly Position[];
+  readonly openOrders: readonly OpenOrder[];
+}
+
 export interface RebalancePlan {
   readonly allocation: number;
+  readonly unmanaged: Unmanaged;
+  /** What sizing spread over the picks, and why it is less than equity × allocation when it is. */
+  readonly budget: SizingBudget;
   readonly scan: ScanResult;
   readonly targets: readonly Target[];
   readonly orders: readonly OrderIntent[];
@@ -54,6 +66,12 @@ export function planRebalance(snapshot: MarketSnapshot, request: PlanRequest): R
   const { config } = request;
   const allocation = config.regimeAllocation[request.regime];
   const rejected = new Set(snapshot.rejectedData.map((e) => e.symbol));
+  // Options, crypto and the like: counted in equity (the broker's figure) and by gate 4, never ordered.
+  const positions = snapshot.positions.filter(isManagedPosition);
+  const unmanaged: Unmanaged = {
+    positions: snapshot.positions.filter((p) => !isManagedPosition(p)),
+    openOrders: snapshot.openOrders.filter((o) => !isStockOrder(o)),
+  };
   const scanned = scanMomentum52w({
     universe: request.universe.filter((s) => !rejected.has(s)),
     bars: snapshot.bars,
@@ -66,18 +84,30 @@ export function planRebalance(snapshot: MarketSnapshot, request: PlanRequest): R
     excluded: [...snapshot.rejectedData.map((e) => ({ symbol: e.symbol, reason: `bad data: ${e.reason}` })), ...scanned.excluded],
   };
   // Bad bars must not move money: a held symbol whose data failed the gate is left as it is this run.
-  const untouchable = [...config.ignoreSymbols, ...snapshot.positions.map((p) => p.symbol).filter((s) => rejected.has(s))];
-  const isFractionable = (symbol: string): boolean => snapshot.assets.get(symbol)?.fractionable ?? false;
-  const targets = sizeTargets({
-    picks: scan.picks,
+  const ignored = new Set(config.ignoreSymbols);
+  const untouchable = [...new Set([...config.ignoreSymbols, ...positions.map((p) => p.symbol).filter((s) => rejected.has(s))])];
+  const prices = currentPrices(scan.picks, snapshot);
+  const valueNow = (p: Position): number => Math.abs(p.qty) * (prices.get(p.symbol) ?? p.currentPrice);
+  const untouched: UntouchedHolding[] = [
+    ...positions
+      .filter((p) => untouchable.includes(p.symbol))
+      .map((p) => ({ symbol: p.symbol, value: valueNow(p), reason: ignored.has(p.symbol) ? ('ignored' as const) : ('bad data' as const) })),
+    ...unmanaged.positions.map((p) => ({ symbol: p.symbol, value: Math.abs(p.marketValue), reason: 'not a stock' as const })),
+  ];
+  const sellable = positions.filter((p) => !untouchable.includes(p.symbol)).reduce((sum, p) => sum + Math.sign(p.qty) * valueNow(p), 0);
+  const budget = sizingBudget({
     equity: snapshot.account.equity,
     allocation,
     cashBuffer: config.sizing.cashBuffer,
-    mode: config.sizing.mode,
-    isFractionable,
+    untouched,
+    spendable: snapshot.account.buyingPower + sellable,
+    buyingPowerReserve: config.execution.buyingPowerReserve,
+    marketBuyCollar: config.sizing.marketBuyCollar,
   });
+  const isFractionable = (symbol: string): boolean => snapshot.assets.get(symbol)?.fractionable ?? false;
+  const targets = sizeTargets({ picks: scan.picks, budget: budget.budget, mode: config.sizing.mode, isFractionable });
   const orders = diffPositions({
-    positions: snapshot.positions,
+    positions,
     targets,
     universe: request.universe,
     ignoreSymbols: untouchable,
@@ -85,11 +115,12 @@ export function planRebalance(snapshot: MarketSnapshot, request: PlanRequest): R
   const validation = validatePlan({
     orders,
     targets,
-    positions: snapshot.positions,
+    positions,
+    unmanagedPositions: unmanaged.positions,
     account: snapshot.account,
-    prices: currentPrices(scan.picks, snapshot),
+    prices,
     assets: snapshot.assets,
-    openOrders: snapshot.openOrders,
+    openOrders: snapshot.openOrders.filter(isStockOrder),
     clock: snapshot.clock,
     regime: request.regime,
     allocation,
@@ -99,10 +130,19 @@ export function planRebalance(snapshot: MarketSnapshot, request: PlanRequest): R
     force: request.force,
     dryRun: request.dryRun,
   });
-  const targetValue = snapshot.account.equity * allocation * (1 - config.sizing.cashBuffer);
+  const targetValue = budget.budget;
   const plannedValue = targets.reduce((sum, t) => sum + t.value, 0);
   return {
     allocation,
+    unmanaged,
+    budget: {
+      ...budget,
+      allocated: round2(budget.allocated),
+      untouchedValue: round2(budget.untouchedValue),
+      untouched: budget.untouched.map((h) => ({ ...h, value: round2(h.value) })),
+      buyRoom: round2(budget.buyRoom),
+      budget: round2(budget.budget),
+    },
     scan,
     targets,
     orders,

@@ -4,7 +4,7 @@ import { calendarDaysFor, newYorkDateOfTimestamp } from '../time/trading-date.js
 import type { Config } from '../config/schema.js';
 import type { Broker } from '../broker/port.js';
 import type { MarketData } from '../market-data/port.js';
-import type { MarketClock } from '../domain/index.js';
+import { isManagedPosition, type MarketClock } from '../domain/index.js';
 import type { MarketSnapshot } from './plan-rebalance.js';
 import { checkBarQuality, DEFAULT_QUALITY_LIMITS } from '../market-data/quality/index.js';
 import type { TradingDays } from './trading-days.js';
@@ -27,7 +27,8 @@ export async function readSnapshot(
     source.broker.getPositions(),
     source.broker.getOpenOrders(),
   ]);
-  const symbols = [...new Set([...universe, ...positions.map((p) => p.symbol)])];
+  // Only stocks are looked up: an option or crypto position is never ordered, so its asset does not matter.
+  const symbols = [...new Set([...universe, ...positions.filter(isManagedPosition).map((p) => p.symbol)])];
   const end = newYorkDateOfTimestamp(clock.timestamp);
   const tradingDays = Math.max(config.scanner.lookbackDays, config.scanner.minHistoryDays);
   const start = addDays(end, -calendarDaysFor(tradingDays));

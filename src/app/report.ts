@@ -69,6 +69,11 @@ export interface RunReport {
   readonly picks: readonly { rank: number; symbol: string; momentum: number; price: number; high52w: number }[];
   readonly excluded: readonly Exclusion[];
   readonly targets: readonly { symbol: string; qty: number; price: number; value: number }[];
+  /** What the tool leaves alone: non-stock positions (counted in equity, never ordered) and open non-stock orders. */
+  readonly unmanaged: {
+    readonly positions: readonly { symbol: string; assetClass: string; qty: number; marketValue: number }[];
+    readonly openOrders: readonly { id: string; symbol: string; side: 'buy' | 'sell' | null; assetClass: string; status: string }[];
+  };
   readonly orders: readonly {
     action: 'OPEN' | 'CLOSE' | 'ADJUST';
     side: 'buy' | 'sell';
@@ -80,6 +85,17 @@ export interface RunReport {
     reason: string;
   }[];
   readonly validation: { readonly passed: boolean; readonly gates: readonly GateResult[] };
+  /**
+   * The sizing budget: equity × allocation (× 1 − cashBuffer), less what the plan leaves held, capped so the buys
+   * fit the executor's reserve and the broker's market-buy collar. deployment.targetValue is this budget.
+   */
+  readonly budget: {
+    readonly allocated: number;
+    readonly untouchedValue: number;
+    readonly untouched: readonly { symbol: string; value: number; reason: string }[];
+    readonly buyRoom: number;
+    readonly budget: number;
+  };
   readonly deployment: {
     readonly targetValue: number;
     readonly plannedValue: number;

@@ -32,9 +32,18 @@ export function renderReport(report: RunReport & { readonly exitCode: number }):
     for (const e of report.excluded) lines.push(`  ${e.symbol.padEnd(6)} ${e.reason}`);
   }
 
-  lines.push('', 'Targets');
+  lines.push('', budgetLine(report.budget));
+  lines.push('Targets');
   lines.push(...table(['symbol', 'qty', 'price', 'value'],
     report.targets.map((t) => [t.symbol, qty(t.qty), money(t.price), money(t.value)])));
+
+  const { unmanaged } = report;
+  if (unmanaged.positions.length > 0 || unmanaged.openOrders.length > 0) {
+    lines.push('', 'Unmanaged (not plain US stocks: counted in equity, never ordered)');
+    lines.push(...unmanaged.positions.map((p) => `  ${p.symbol.padEnd(20)} ${p.assetClass.padEnd(10)} qty ${qty(p.qty)}  value ${money(p.marketValue)}`));
+    lines.push(...unmanaged.openOrders.map((o) =>
+      `  open order ${o.id} (${o.assetClass === '' || o.assetClass === 'unknown:' ? 'multileg/other' : o.assetClass}${o.symbol === '' ? '' : ` ${o.side ?? ''} ${o.symbol}`}, ${o.status}): left alone`));
+  }
 
   for (const phase of [1, 2] as const) {
     const orders = report.orders.filter((o) => o.phase === phase);
@@ -62,6 +71,15 @@ export function renderReport(report: RunReport & { readonly exitCode: number }):
   lines.push(`Result     ${verdict(report)}`);
   lines.push(`Audit      ${report.auditFile} (run ${report.runId})`);
   return `${lines.join('\n')}\n`;
+}
+
+/** Where the sizing budget comes from, in one line: allocation, less what stays held, capped for the buys. */
+function budgetLine(b: RunReport['budget']): string {
+  const kept = b.untouched.map((h) => `${h.symbol} ${h.reason}`).join(', ');
+  const less = b.untouchedValue > 0 ? ` − ${money(b.untouchedValue)} left untouched (${kept})` : '';
+  const capped = b.budget < b.allocated - b.untouchedValue - 0.005 && b.budget === b.buyRoom
+    ? `, capped at ${money(b.buyRoom)} so the buys fit the buying-power reserve and the market-buy collar` : '';
+  return `Budget     ${money(b.allocated)} allocated${less}${capped}: ${money(b.budget)} to size the picks with`;
 }
 
 function verdict(report: RunReport & { readonly exitCode: number }): string {

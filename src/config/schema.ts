@@ -18,6 +18,13 @@ export const configSchema = z.strictObject({
     .strictObject({
       mode: z.enum(['floor', 'fill', 'fractional']).default('fill'),
       cashBuffer: z.number().min(0).lt(1).default(0),
+      /**
+       * Alpaca checks a market buy's buying power at a limit price above the market: "2.5% to 4% above the current
+       * market price" (docs.alpaca.markets/docs/orders-at-alpaca, Buying Power), a collar it also uses to turn market
+       * orders into limit orders (alpaca.markets/support, "discrepancy between the notional value requested and the
+       * order value"). Sizing leaves that much room so a full allocation's last buy is not refused or shrunk.
+       */
+      marketBuyCollar: z.number().min(0).lt(1).default(0.04),
     })
     .prefault({}),
   scanner: z

@@ -42,6 +42,9 @@ export function buildScenario(file: ScenarioFile, bars: BarsBySymbol, name: stri
     seen.add(symbol);
     positions.push({ symbol, qty: p.qty, avgEntryPrice: p.avgEntryPrice });
   });
+  file.otherPositions.forEach((p, i) => {
+    if (seen.has(p.symbol.toUpperCase())) problems.push(`otherPositions[${i}].symbol: ${p.symbol} is already a position`);
+  });
   if (problems.length > 0) return err(problems);
   const upper = (symbols: readonly string[]): readonly string[] => symbols.map((s) => s.trim().toUpperCase());
   const keys = file.keys
@@ -56,6 +59,8 @@ export function buildScenario(file: ScenarioFile, bars: BarsBySymbol, name: stri
     bars,
     account: { ...file.account },
     positions,
+    otherPositions: file.otherPositions,
+    otherOrders: file.otherOrders,
     assets: {
       notTradable: upper(file.assets.notTradable),
       notFractionable: upper(file.assets.notFractionable),

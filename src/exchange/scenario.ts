@@ -25,6 +25,35 @@ export const scenarioFileSchema = z.strictObject({
       }),
     )
     .default([]),
+  /**
+   * Holdings that are not US stocks (an option contract, a coin): served by GET /v2/positions with their asset
+   * class and counted in equity at `currentPrice`, but never traded by the exchange. No bars needed.
+   */
+  otherPositions: z
+    .array(
+      z.strictObject({
+        symbol: z.string().min(1),
+        assetClass: z.enum(['us_option', 'crypto']),
+        qty: z.number().positive().finite(),
+        avgEntryPrice: z.number().positive().finite(),
+        currentPrice: z.number().positive().finite(),
+      }),
+    )
+    .default([]),
+  /**
+   * Orders the account has that the exchange did not take itself (a multileg options order, a crypto order),
+   * written as Alpaca's Order JSON and served verbatim by GET /v2/orders. Never filled, cancelled or streamed.
+   */
+  otherOrders: z
+    .array(
+      z.looseObject({
+        id: z.string().min(1),
+        status: z.string().min(1),
+        submitted_at: z.iso.datetime({ offset: true }),
+        asset_class: z.string(),
+      }),
+    )
+    .default([]),
   assets: z
     .strictObject({
       notTradable: z.array(z.string()).default([]),
@@ -54,6 +83,23 @@ export const scenarioFileSchema = z.strictObject({
 });
 export type ScenarioFile = z.infer<typeof scenarioFileSchema>;
 
+/** A holding that is not a US stock: served and valued, never traded. Options count 100 shares a contract. */
+export interface OtherPosition {
+  readonly symbol: string;
+  readonly assetClass: 'us_option' | 'crypto';
+  readonly qty: number;
+  readonly avgEntryPrice: number;
+  readonly currentPrice: number;
+}
+
+/** An order the exchange serves as given (Alpaca's Order JSON): what the account has beyond stock orders. */
+export type OtherOrder = Readonly<Record<string, unknown>> & {
+  readonly id: string;
+  readonly status: string;
+  readonly submitted_at: string;
+  readonly asset_class: string;
+};
+
 export interface ScenarioPosition {
   readonly symbol: string;
   readonly qty: number;
@@ -74,6 +120,10 @@ export interface MarketScenario {
     readonly tradingBlocked?: boolean;
   };
   readonly positions: readonly ScenarioPosition[];
+  /** Absent: none. */
+  readonly otherPositions?: readonly OtherPosition[];
+  /** Absent: none. */
+  readonly otherOrders?: readonly OtherOrder[];
   readonly assets: {
     readonly notTradable: readonly string[];
     readonly notFractionable: readonly string[];

@@ -1,10 +1,12 @@
 import type { ExchangeContext } from './context.js';
+import type { OtherPosition } from './scenario.js';
 import { newYorkDateOf as newYorkDate } from '../time/new-york.js';
 import { quoteAsOf } from './market.js';
 import { buyingPowerLeft, heldForOrders, openBuyCost } from './orders/exposure.js';
 
 export interface PositionValuation {
   readonly symbol: string;
+  readonly assetClass: 'us_equity' | 'us_option' | 'crypto';
   readonly qty: number;
   /** Shares locked by open sell orders (Alpaca's held_for_orders). */
   readonly heldForOrders: number;
@@ -26,10 +28,10 @@ export interface AccountValuation {
   readonly multiplier: 1 | 2 | 4;
 }
 
-/** Open positions valued at the close of the clock's date, sorted by symbol. */
+/** Open stock positions valued at the close of the clock's date, sorted by symbol; then the scenario's other holdings. */
 export function valuePositions(ctx: ExchangeContext): readonly PositionValuation[] {
   const date = newYorkDate(ctx.state.now);
-  return [...ctx.state.positions]
+  const stocks = [...ctx.state.positions]
     .filter(([, held]) => held.qty !== 0)
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([symbol, held]) => {
@@ -40,6 +42,7 @@ export function valuePositions(ctx: ExchangeContext): readonly PositionValuation
       };
       return {
         symbol,
+        assetClass: 'us_equity' as const,
         qty: held.qty,
         heldForOrders: heldForOrders(ctx.state, ctx.scenario, symbol, ctx.state.now),
         avgEntryPrice: held.avgEntryPrice,
@@ -50,6 +53,26 @@ export function valuePositions(ctx: ExchangeContext): readonly PositionValuation
         lastdayValue: held.qty * quote.lastdayPrice,
       };
     });
+  return [...stocks, ...(ctx.scenario.otherPositions ?? []).map(valueOtherPosition)];
+}
+
+/** An option contract stands for 100 shares: its prices are per share, its value per contract. */
+const OPTION_MULTIPLIER = 100;
+
+function valueOtherPosition(p: OtherPosition): PositionValuation {
+  const size = p.qty * (p.assetClass === 'us_option' ? OPTION_MULTIPLIER : 1);
+  return {
+    symbol: p.symbol,
+    assetClass: p.assetClass,
+    qty: p.qty,
+    heldForOrders: 0,
+    avgEntryPrice: p.avgEntryPrice,
+    price: p.currentPrice,
+    lastdayPrice: p.currentPrice,
+    marketValue: size * p.currentPrice,
+    costBasis: size * p.avgEntryPrice,
+    lastdayValue: size * p.currentPrice,
+  };
 }
 
 export function valueAccount(ctx: ExchangeContext, positions: readonly PositionValuation[]): AccountValuation {

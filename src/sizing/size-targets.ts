@@ -3,11 +3,8 @@ import { SCALE, fromScaled, toMicros } from './exact-money.js';
 
 export interface SizingInput {
   readonly picks: readonly MomentumPick[];
-  readonly equity: number;
-  /** Share of equity the regime allows in stocks, 0..1 (0 in CRASH). */
-  readonly allocation: number;
-  /** Share of the allocation kept as cash, 0..1. */
-  readonly cashBuffer: number;
+  /** Dollars to spread over the picks: the plan's sizing budget (see sizing-budget.ts). */
+  readonly budget: number;
   readonly mode: SizingMode;
   readonly isFractionable: (symbol: string) => boolean;
 }
@@ -20,14 +17,11 @@ interface Slot {
   microShares: bigint;
 }
 
-/**
- * Equal-weight targets: each pick gets equity × allocation × (1 − cashBuffer) / N,
- * N being the number of picks given. Returns one target per pick, in pick order.
- */
+/** Equal-weight targets: each pick gets budget / N, N being the number of picks given. One target per pick, in pick order. */
 export function sizeTargets(input: SizingInput): readonly Target[] {
   const { picks } = input;
   if (picks.length === 0) return [];
-  const totalMicros = toMicros(input.equity * input.allocation * (1 - input.cashBuffer), 'down');
+  const totalMicros = toMicros(Math.max(input.budget, 0), 'down');
   const slots: Slot[] = picks.map((pick) => ({
     pick,
     priceMicros: Number.isFinite(pick.price) && pick.price > 0 ? toMicros(pick.price, 'up') : undefined,

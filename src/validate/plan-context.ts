@@ -28,7 +28,10 @@ export interface GatesConfig {
 export interface PlanContext {
   readonly orders: readonly OrderIntent[];
   readonly targets: readonly Target[];
+  /** Managed (US stock) positions. */
   readonly positions: readonly Position[];
+  /** Options, crypto and other positions the plan never orders; valued at the broker's market value. */
+  readonly unmanagedPositions: readonly Position[];
   readonly account: Account;
   /** Current price per symbol (targets and positions). */
   readonly prices: ReadonlyMap<string, number>;

@@ -16,7 +16,7 @@ describe('loadConfig', () => {
       topN: 10,
       universe: 'technology',
       regimeAllocation: { TREND_BULL: 1, TREND_NEUTRAL: 0.7, TREND_BEAR: 0.3, CRASH: 0 },
-      sizing: { mode: 'fill', cashBuffer: 0 },
+      sizing: { mode: 'fill', cashBuffer: 0, marketBuyCollar: 0.04 },
       scanner: { lookbackDays: 252, minHistoryDays: 252, minMomentum: 0.9, highSource: 'close', minPrice: 5 },
       gates: { maxPositionPct: 0.15, positionSizeFails: false, maxTotalAllocation: 1 },
       ignoreSymbols: [],

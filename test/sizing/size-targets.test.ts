@@ -7,12 +7,18 @@ function picksAt(prices: Readonly<Record<string, number>>): MomentumPick[] {
   return Object.entries(prices).map(([symbol, price], i) => aPick({ rank: i + 1, symbol, price }));
 }
 
-function size(prices: Readonly<Record<string, number>>, overrides: Partial<SizingInput> = {}): readonly Target[] {
+interface SizeOptions extends Partial<Omit<SizingInput, 'budget'>> {
+  readonly equity?: number;
+  readonly allocation?: number;
+  readonly cashBuffer?: number;
+}
+
+/** Sizes with a budget of equity × allocation × (1 − cashBuffer), as the planner does with nothing left untouched. */
+function size(prices: Readonly<Record<string, number>>, options: SizeOptions = {}): readonly Target[] {
+  const { equity = 10_000, allocation = 1, cashBuffer = 0, ...overrides } = options;
   return sizeTargets({
     picks: picksAt(prices),
-    equity: 10_000,
-    allocation: 1,
-    cashBuffer: 0,
+    budget: equity * allocation * (1 - cashBuffer),
     mode: 'floor',
     isFractionable: () => true,
     ...overrides,

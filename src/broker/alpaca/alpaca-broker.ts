@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import {
   isFinalOrderStatus,
+  isStockOrder,
   type Account,
   type Asset,
   type BrokerOrder,
@@ -41,6 +42,9 @@ export interface AlpacaBrokerOptions {
 
 /** Reads (GETs) are retried this many times in all by the adapter, on top of the SDK's own retries. */
 const READ_ATTEMPTS = 3;
+
+/** One order of a listing, kept as sent until it is known to be a stock order. */
+const listedOrderSchema = z.looseObject({ id: z.string().min(1) }).transform((raw) => ({ id: raw.id, raw }));
 
 function parse<S extends z.ZodType>(schema: S, data: unknown, action: string): z.output<S> {
   const result = schema.safeParse(data);
@@ -129,9 +133,11 @@ export class AlpacaBroker implements Broker {
     return this.orderPages({ status: 'open' }, z.array(openOrderSchema), 'listing open orders');
   }
 
-  listOrders(query: { readonly status: 'open' | 'closed' | 'all'; readonly after?: string }): Promise<readonly BrokerOrder[]> {
-    const since = query.after === undefined ? '' : ` since ${query.after}`;
-    return this.orderPages(query, z.array(brokerOrderSchema), `listing ${query.status} orders${since}`);
+  /** Stock orders only: the executor tracks its own orders, and an options or crypto order is none of them. */
+  async listOrders(query: { readonly status: 'open' | 'closed' | 'all'; readonly after?: string }): Promise<readonly BrokerOrder[]> {
+    const action = `listing ${query.status} orders${query.after === undefined ? '' : ` since ${query.after}`}`;
+    const all = await this.orderPages(query, z.array(listedOrderSchema), action);
+    return all.filter((o) => isStockOrder(parse(openOrderSchema, o.raw, action))).map((o) => parse(brokerOrderSchema, o.raw, action));
   }
 
   private orderPages<T extends { readonly id: string }>(

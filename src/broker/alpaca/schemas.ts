@@ -1,6 +1,6 @@
 import { newYorkIso } from '../../time/new-york.js';
 import * as z from 'zod';
-import type { Account, Asset, BrokerOrder, MarketClock, OpenOrder, Position, TradingDay } from '../../domain/index.js';
+import { toAssetClass, toOrderStatus, type Account, type Asset, type BrokerOrder, type MarketClock, type OpenOrder, type Position, type TradingDay } from '../../domain/index.js';
 
 /** Alpaca sends money and quantities as decimal strings; a number is accepted too, NaN and Infinity never. */
 export const decimal = z.union([z.string(), z.number()]).transform((value, ctx) => {
@@ -27,6 +27,8 @@ export const accountSchema = z
 export const positionSchema = z
   .object({
     symbol: z.string().min(1),
+    // Required by the spec: a position of unknown class is never taken for a stock.
+    assetClass: z.string().transform(toAssetClass),
     qty: decimal,
     side: z.enum(['long', 'short']),
     avgEntryPrice: decimal,
@@ -36,6 +38,7 @@ export const positionSchema = z
   .transform(
     (p): Position => ({
       symbol: p.symbol,
+      assetClass: p.assetClass,
       // Shorts are negative whatever sign the broker used, so a sum over positions stays a net exposure.
       qty: p.side === 'short' ? -Math.abs(p.qty) : Math.abs(p.qty),
       avgEntryPrice: p.avgEntryPrice,
@@ -74,19 +77,32 @@ const orderCore = {
   symbol: z.string().min(1),
   side: z.enum(['buy', 'sell']),
   qty: decimal.optional(),
-  status: z.string().min(1),
+  // Parsed here, once: a status this version does not know becomes `unknown:<text>`, not a failed read.
+  status: z.string().transform(toOrderStatus),
 };
 
+/**
+ * Any open order of the account, stock or not. A multileg options order (order_class mleg) has an empty symbol and
+ * side and asset_class "" (the spec's own example), so those are read as '' / null, never as a failed read. An
+ * order without asset_class is a stock order: Alpaca sends the field on every order it has placed since options
+ * and crypto exist.
+ */
 export const openOrderSchema = z
-  .object(orderCore)
+  .object({
+    ...orderCore,
+    symbol: z.string().optional(),
+    side: z.enum(['buy', 'sell', '']).optional(),
+    assetClass: z.string().optional(),
+  })
   .transform(
     (o): OpenOrder => ({
       id: o.id,
       clientOrderId: o.clientOrderId,
-      symbol: o.symbol,
-      side: o.side,
+      symbol: o.symbol ?? '',
+      side: o.side === undefined || o.side === '' ? null : o.side,
       qty: o.qty ?? 0,
       status: o.status,
+      assetClass: toAssetClass(o.assetClass ?? 'us_equity'),
     }),
   );
 

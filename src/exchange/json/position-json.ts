@@ -1,4 +1,4 @@
-import type { ListedAsset } from '../assets.js';
+import { assetIdFor, type ListedAsset } from '../assets.js';
 import type { PositionValuation } from '../valuation.js';
 import { formatMoney, formatPrice, formatQty, formatRatio } from './decimal.js';
 
@@ -10,11 +10,12 @@ export function positionJson(p: PositionValuation, asset: ListedAsset | undefine
   const intradayPl = p.marketValue - p.lastdayValue;
   const qty = formatQty(p.qty);
   return {
-    asset_id: asset?.id ?? '',
+    // An option contract or a coin is not listed among the stocks; its id is made the same way.
+    asset_id: asset?.id ?? assetIdFor(p.symbol),
     symbol: p.symbol,
     exchange: asset?.exchange ?? '',
-    asset_class: 'us_equity',
-    asset_marginable: true,
+    asset_class: p.assetClass,
+    asset_marginable: p.assetClass === 'us_equity',
     qty,
     qty_available: formatQty(Math.max(p.qty - p.heldForOrders, 0)),
     avg_entry_price: formatPrice(p.avgEntryPrice),

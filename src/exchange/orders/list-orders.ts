@@ -14,8 +14,23 @@ export interface OrderQuery {
   readonly side: OrderSide | null;
   readonly beforeOrderId: string | null;
   readonly afterOrderId: string | null;
-  /** False when asset_class asks only for classes the exchange does not trade. */
-  readonly usEquity: boolean;
+  /** The asset classes asked for; null: every class. */
+  readonly assetClasses: ReadonlySet<string> | null;
+}
+
+/** What selecting needs to know of an order, whether the exchange took it or the scenario brought it along. */
+export interface ListedOrder {
+  readonly id: string;
+  readonly seq: number;
+  readonly symbol: string;
+  readonly side: string;
+  readonly submittedAt: string;
+  readonly open: boolean;
+  readonly assetClass: string;
+}
+
+export function listedStockOrder(o: StoredOrder): ListedOrder {
+  return { id: o.id, seq: o.seq, symbol: o.symbol, side: o.side, submittedAt: o.submittedAt, open: isOpen(o), assetClass: 'us_equity' };
 }
 
 const DEFAULT_LIMIT = 50;
@@ -50,7 +65,7 @@ export function parseOrderQuery(q: URLSearchParams): Result<OrderQuery, string> 
     side,
     beforeOrderId: q.get('before_order_id') || null,
     afterOrderId: q.get('after_order_id') || null,
-    usEquity: classes.length === 0 || classes.includes('us_equity') || classes.includes('all'),
+    assetClasses: classes.length === 0 || classes.includes('all') ? null : new Set(classes),
   });
 }
 
@@ -62,7 +77,7 @@ function time(q: URLSearchParams, name: string): Result<number | null, string> {
 }
 
 /** Submission order: submitted_at, then the sequence number for orders placed in the same millisecond. */
-function compare(a: StoredOrder, b: StoredOrder): number {
+function compare(a: ListedOrder, b: ListedOrder): number {
   return Date.parse(a.submittedAt) - Date.parse(b.submittedAt) || a.seq - b.seq;
 }
 
@@ -70,9 +85,9 @@ function compare(a: StoredOrder, b: StoredOrder): number {
  * One page of orders. before_order_id / after_order_id keep the orders placed strictly before / after the named one,
  * so paging from the last order of a descending page never repeats or skips an order.
  */
-export function selectOrders(all: Iterable<StoredOrder>, q: OrderQuery): Result<StoredOrder[], string> {
+export function selectOrders<T extends ListedOrder>(all: Iterable<T>, q: OrderQuery): Result<T[], string> {
   const orders = [...all];
-  const byId = (id: string | null): Result<StoredOrder | null, string> => {
+  const byId = (id: string | null): Result<T | null, string> => {
     if (id === null) return ok(null);
     const found = orders.find((o) => o.id === id);
     return found ? ok(found) : err(`order ${id} not found`);
@@ -81,11 +96,10 @@ export function selectOrders(all: Iterable<StoredOrder>, q: OrderQuery): Result<
   if (!before.ok) return before;
   const after = byId(q.afterOrderId);
   if (!after.ok) return after;
-  if (!q.usEquity) return ok([]);
-
   const selected = orders.filter((o) => {
-    if (q.status === 'open' && !isOpen(o)) return false;
-    if (q.status === 'closed' && isOpen(o)) return false;
+    if (q.assetClasses !== null && !q.assetClasses.has(o.assetClass)) return false;
+    if (q.status === 'open' && !o.open) return false;
+    if (q.status === 'closed' && o.open) return false;
     if (q.symbols !== null && !q.symbols.has(o.symbol)) return false;
     if (q.side !== null && o.side !== q.side) return false;
     const submitted = Date.parse(o.submittedAt);

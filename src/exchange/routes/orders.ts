@@ -1,9 +1,27 @@
 import { apiError, notFound, ok, unprocessable } from '../http/errors.js';
 import type { ApiResponse, Route } from '../http/types.js';
-import { parseOrderQuery, selectOrders } from '../orders/list-orders.js';
+import type { OtherOrder } from '../scenario.js';
+import { listedStockOrder, parseOrderQuery, selectOrders, type ListedOrder } from '../orders/list-orders.js';
 import { orderJson } from '../orders/order-json.js';
 
 const orderNotFound = (): ApiResponse => notFound('order not found');
+
+/** Alpaca's statuses after which an order no longer works; every other status is open. */
+const CLOSED_STATUSES = new Set(['filled', 'canceled', 'expired', 'rejected', 'replaced', 'done_for_day', 'calculated']);
+
+/** The scenario's non-stock orders, listed beside the exchange's own; they sort before orders of the same instant. */
+function otherOrders(orders: readonly OtherOrder[]): (ListedOrder & { json: () => Record<string, unknown> })[] {
+  return orders.map((o, i) => ({
+    id: o.id,
+    seq: -orders.length + i,
+    symbol: typeof o['symbol'] === 'string' ? o['symbol'] : '',
+    side: typeof o['side'] === 'string' ? o['side'] : '',
+    submittedAt: o.submitted_at,
+    open: !CLOSED_STATUSES.has(o.status),
+    assetClass: o.asset_class,
+    json: () => ({ ...o }),
+  }));
+}
 
 /** Alpaca's Orders API for simple market and limit orders. */
 export const orderRoutes: readonly Route[] = [
@@ -21,8 +39,9 @@ export const orderRoutes: readonly Route[] = [
     handler: (req, ctx) => {
       const query = parseOrderQuery(req.query);
       if (!query.ok) return unprocessable(query.error);
-      const page = selectOrders(ctx.state.orders.values(), query.value);
-      return page.ok ? ok(page.value.map(orderJson)) : unprocessable(page.error);
+      const stock = [...ctx.state.orders.values()].map((o) => ({ ...listedStockOrder(o), json: () => orderJson(o) }));
+      const page = selectOrders([...stock, ...otherOrders(ctx.scenario.otherOrders ?? [])], query.value);
+      return page.ok ? ok(page.value.map((o) => o.json())) : unprocessable(page.error);
     },
   },
   {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { unexpectedResponse } from '../../../src/broker/alpaca/errors.js';
-import { accountSchema, decimal, openOrderSchema, positionSchema } from '../../../src/broker/alpaca/schemas.js';
+import { accountSchema, brokerOrderSchema, decimal, openOrderSchema, positionSchema } from '../../../src/broker/alpaca/schemas.js';
 
 describe('decimal', () => {
   it.each([
@@ -20,6 +20,7 @@ describe('decimal', () => {
 describe('SDK models', () => {
   const sdkPosition = {
     symbol: 'TSLA',
+    assetClass: 'us_equity',
     qty: '5',
     side: 'short',
     avgEntryPrice: '200.5',
@@ -41,7 +42,32 @@ describe('SDK models', () => {
       status: 'accepted',
       notional: '500',
     });
-    expect(order).toEqual({ id: 'o-1', clientOrderId: 'c-1', symbol: 'AAPL', side: 'buy', qty: 0, status: 'accepted' });
+    expect(order).toEqual({ id: 'o-1', clientOrderId: 'c-1', symbol: 'AAPL', side: 'buy', qty: 0, status: 'accepted', assetClass: 'us_equity' });
+  });
+
+  it.each([
+    ['held', 'held'],
+    ['calculated', 'calculated'],
+    ['pending_replace', 'pending_replace'],
+    ['pending_review', 'unknown:pending_review'],
+  ])('reads order status %o as %o, so a status it does not know is reported, not a failed read', (sent, status) => {
+    const order = brokerOrderSchema.parse({
+      id: 'o-1',
+      clientOrderId: 'c-1',
+      symbol: 'AAPL',
+      side: 'buy',
+      qty: '3',
+      status: sent,
+      filledQty: '0',
+      submittedAt: new Date('2024-03-15T15:00:00Z'),
+    });
+    expect(order.status).toBe(status);
+    expect(openOrderSchema.parse({ id: 'o-1', clientOrderId: 'c-1', symbol: 'AAPL', side: 'buy', qty: '3', status: sent }).status).toBe(status);
+  });
+
+  it('reads a position without an asset class as malformed: it is never taken for a stock', () => {
+    const { assetClass: _, ...withoutClass } = sdkPosition;
+    expect(positionSchema.safeParse(withoutClass).success).toBe(false);
   });
 
   it('turns a malformed account into a fatal error that names the field', () => {
