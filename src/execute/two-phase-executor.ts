@@ -3,7 +3,8 @@ import type { AuditTrail } from '../audit/audit-trail.js';
 import { BrokerError, type Broker } from '../broker/port.js';
 import type { BrokerOrder, OrderIntent, OrderRequest } from '../domain/index.js';
 import { auditEventForStatus, orderAuditFields } from './audit-events.js';
-import { clientOrderId, planHash } from './client-order-id.js';
+import { clientOrderId, nextAttempt, planHash } from './client-order-id.js';
+import { addDays } from '../time/calendar-date.js';
 import { OrderTracker } from './order-tracker.js';
 import { resizeBuys } from './resize-buys.js';
 import { sameQty, verifyPositions, type PositionCheck } from './verify-positions.js';
@@ -70,6 +71,8 @@ class ExecutionRun {
   private readonly problems: string[] = [];
   private readonly tracker: OrderTracker;
   private readonly hash: string;
+  /** This run's attempt at the trading day: part of every client order id it sends. */
+  private attempt = 0;
   private readonly since: string;
   private readonly log: Logger;
 
@@ -88,6 +91,7 @@ class ExecutionRun {
   }
 
   async execute(): Promise<ExecutionResult> {
+    this.attempt = await this.readAttempt();
     const streaming = await this.tracker.startStream();
     this.log.info({ streaming }, streaming ? 'listening to trade updates' : 'trade updates unavailable: polling only');
     try {
@@ -103,6 +107,18 @@ class ExecutionRun {
     } finally {
       await this.tracker.stop();
     }
+  }
+
+  /**
+   * One past the highest attempt among the tool's own orders of this trading day. Orders for a session can be placed
+   * days before it (a --force run on a weekend), so the listing starts a week before the trading date.
+   */
+  private async readAttempt(): Promise<number> {
+    const after = `${addDays(this.input.tradingDate, -7)}T00:00:00Z`;
+    const orders = await this.deps.broker.listOrders({ status: 'all', after });
+    const attempt = nextAttempt(orders.map((o) => o.clientOrderId), this.input.tradingDate);
+    this.log.info({ attempt, tradingDate: this.input.tradingDate }, 'attempt at this trading day');
+    return attempt;
   }
 
   /** Submits the phase's orders, then waits for each to be final; cancels what is still open at the deadline. */
@@ -237,7 +253,7 @@ class ExecutionRun {
 
   private requestFor(intent: OrderIntent, qty: number): OrderRequest {
     return {
-      clientOrderId: clientOrderId(this.input.tradingDate, intent.symbol, intent.side, this.hash),
+      clientOrderId: clientOrderId(this.input.tradingDate, intent.symbol, intent.side, this.hash, this.attempt),
       symbol: intent.symbol,
       side: intent.side,
       qty,
