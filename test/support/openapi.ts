@@ -75,6 +75,12 @@ function loadSpec(api: SpecApi): LoadedSpec {
   return loaded;
 }
 
+/** One named schema of a spec (components.schemas), as written there. */
+export function specSchema(api: SpecApi, name: string): unknown {
+  const schemas = (loadSpec(api).doc['components'] as JsonObject | undefined)?.['schemas'] as JsonObject | undefined;
+  return schemas?.[name];
+}
+
 /** Converts one OpenAPI 3.0 schema object to draft-07 JSON Schema. */
 export function toJsonSchema(schema: Json, docId: string): Json {
   if (schema === null || typeof schema !== 'object' || Array.isArray(schema)) return schema;

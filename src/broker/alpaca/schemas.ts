@@ -1,6 +1,6 @@
 import { newYorkIso } from '../../time/new-york.js';
 import * as z from 'zod';
-import type { Account, Asset, BrokerOrder, MarketClock, OpenOrder, Position, TradingDay } from '../../domain/index.js';
+import { toOrderStatus, type Account, type Asset, type BrokerOrder, type MarketClock, type OpenOrder, type Position, type TradingDay } from '../../domain/index.js';
 
 /** Alpaca sends money and quantities as decimal strings; a number is accepted too, NaN and Infinity never. */
 export const decimal = z.union([z.string(), z.number()]).transform((value, ctx) => {
@@ -74,7 +74,8 @@ const orderCore = {
   symbol: z.string().min(1),
   side: z.enum(['buy', 'sell']),
   qty: decimal.optional(),
-  status: z.string().min(1),
+  // Parsed here, once: a status this version does not know becomes `unknown:<text>`, not a failed read.
+  status: z.string().transform(toOrderStatus),
 };
 
 export const openOrderSchema = z

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { unexpectedResponse } from '../../../src/broker/alpaca/errors.js';
-import { accountSchema, decimal, openOrderSchema, positionSchema } from '../../../src/broker/alpaca/schemas.js';
+import { accountSchema, brokerOrderSchema, decimal, openOrderSchema, positionSchema } from '../../../src/broker/alpaca/schemas.js';
 
 describe('decimal', () => {
   it.each([
@@ -42,6 +42,26 @@ describe('SDK models', () => {
       notional: '500',
     });
     expect(order).toEqual({ id: 'o-1', clientOrderId: 'c-1', symbol: 'AAPL', side: 'buy', qty: 0, status: 'accepted' });
+  });
+
+  it.each([
+    ['held', 'held'],
+    ['calculated', 'calculated'],
+    ['pending_replace', 'pending_replace'],
+    ['pending_review', 'unknown:pending_review'],
+  ])('reads order status %o as %o, so a status it does not know is reported, not a failed read', (sent, status) => {
+    const order = brokerOrderSchema.parse({
+      id: 'o-1',
+      clientOrderId: 'c-1',
+      symbol: 'AAPL',
+      side: 'buy',
+      qty: '3',
+      status: sent,
+      filledQty: '0',
+      submittedAt: new Date('2024-03-15T15:00:00Z'),
+    });
+    expect(order.status).toBe(status);
+    expect(openOrderSchema.parse({ id: 'o-1', clientOrderId: 'c-1', symbol: 'AAPL', side: 'buy', qty: '3', status: sent }).status).toBe(status);
   });
 
   it('turns a malformed account into a fatal error that names the field', () => {

@@ -54,6 +54,17 @@ describe('deduplicatedUpdates', () => {
     expect(received.map((u) => u.event)).toEqual(['new', 'fill']);
   });
 
+  it('passes an update whose status it does not know as unknown:<text>, so the order is neither lost nor taken for new', () => {
+    const received: TradeUpdate[] = [];
+    const handle = deduplicatedUpdates((u) => received.push(u));
+    handle({ event: 'held', order: sdkOrder('0', 'held') });
+    handle({ event: 'pending_review', order: sdkOrder('0', 'pending_review') });
+    expect(received.map((u) => [u.event, u.order.status])).toEqual([
+      ['held', 'held'],
+      ['pending_review', 'unknown:pending_review'],
+    ]);
+  });
+
   it('skips an update whose order is malformed instead of throwing inside the socket handler', () => {
     const received: TradeUpdate[] = [];
     const handle = deduplicatedUpdates((u) => received.push(u));
