@@ -1,4 +1,4 @@
-import { isFinalOrderStatus, type BrokerOrder, type OrderRequest, type SubmitOutcome } from '../../domain/index.js';
+import { isOpenOrderStatus, type BrokerOrder, type OrderRequest, type SubmitOutcome } from '../../domain/index.js';
 import { BrokerError } from '../port.js';
 import { delayBefore, type Backoff } from './backoff.js';
 import { isApiError, isDuplicateClientOrderId, toBrokerError } from './errors.js';
@@ -102,7 +102,7 @@ async function lookupAfterUnknownOutcome(
 }
 
 function isOpenOrFilled(order: BrokerOrder): boolean {
-  return order.status === 'filled' || !isFinalOrderStatus(order.status);
+  return order.status === 'filled' || isOpenOrderStatus(order.status);
 }
 
 /** An order found under our client order id must be the one we sent; anything else is a collision worth stopping for. */
