@@ -2,6 +2,7 @@ import type { AuditTrail } from '../audit/audit-trail.js';
 import type { Broker } from '../broker/port.js';
 import type { BrokerOrder } from '../domain/index.js';
 import { auditEventForStatus, orderAuditFields } from './audit-events.js';
+import { cancelOrReread } from './cancel-or-reread.js';
 import { isOwnOrder, tradingDateOf } from './client-order-id.js';
 import { OrderTracker } from './order-tracker.js';
 
@@ -48,7 +49,9 @@ export async function settleLeftovers(
         status: order.status,
         reason: stale.includes(order) ? 'open order from an earlier trading day: cancelling' : 'left open by an earlier run and not filled in time: cancelling',
       });
-      await deps.broker.cancelOrder(order.id);
+      await cancelOrReread(deps.broker, tracker, order, (why) =>
+        deps.audit.record({ ...orderAuditFields(tracker.get(order.id) ?? order), event: 'fill_timeout', reason: `cancel ${order.side} ${order.symbol}: ${why}` }),
+      );
     }
     await tracker.waitForFinal(toCancel.map((o) => o.id), deps.now().getTime() + Math.max(10_000, settings.pollIntervalMs * 3), since);
     return { found: open, canceled: toCancel };

@@ -3,6 +3,7 @@ import type { AuditTrail } from '../audit/audit-trail.js';
 import { BrokerError, type Broker } from '../broker/port.js';
 import type { BrokerOrder, OrderIntent, OrderRequest } from '../domain/index.js';
 import { auditEventForStatus, orderAuditFields } from './audit-events.js';
+import { cancelOrReread } from './cancel-or-reread.js';
 import { clientOrderId, nextAttempt, planHash } from './client-order-id.js';
 import { addDays } from '../time/calendar-date.js';
 import { OrderTracker } from './order-tracker.js';
@@ -34,6 +35,11 @@ export interface ExecutionInput {
   readonly tradingDate: string;
   readonly orders: readonly OrderIntent[];
   readonly prices: ReadonlyMap<string, number>;
+  /**
+   * The quantity the plan wants of every symbol it manages: every target, and 0 for each managed position it closes.
+   * The report checks all of them afterwards, not only the symbols traded in this run.
+   */
+  readonly targets: ReadonlyMap<string, number>;
 }
 
 export interface ExecutedOrder {
@@ -73,7 +79,8 @@ class ExecutionRun {
   private readonly hash: string;
   /** This run's attempt at the trading day: part of every client order id it sends. */
   private attempt = 0;
-  private readonly since: string;
+  /** Polls ask for orders placed since this time on the broker's clock (set once the clock is read). */
+  private since = '';
   private readonly log: Logger;
 
   constructor(
@@ -82,8 +89,6 @@ class ExecutionRun {
     private readonly deps: ExecutionDeps,
   ) {
     this.hash = planHash(input.orders);
-    // Poll for orders from a little before this run: the broker's clock and ours may differ slightly.
-    this.since = new Date(deps.now().getTime() - 60_000).toISOString();
     this.log = deps.logger.child({ stage: 'execute' });
     this.tracker = new OrderTracker(deps.broker, () => deps.now().getTime(), settings.pollIntervalMs, (order) =>
       this.onOrderChange(order),
@@ -91,14 +96,19 @@ class ExecutionRun {
   }
 
   async execute(): Promise<ExecutionResult> {
+    // Orders carry the broker's timestamps, so the poll window is on the broker's clock, never ours.
+    const clock = await this.deps.broker.getClock();
+    this.since = new Date(Date.parse(clock.timestamp) - 60_000).toISOString();
     this.attempt = await this.readAttempt();
     const streaming = await this.tracker.startStream();
     this.log.info({ streaming }, streaming ? 'listening to trade updates' : 'trade updates unavailable: polling only');
     try {
       const sells = this.input.orders.filter((o) => o.phase === 1);
-      const sellsDone = await this.runPhase(1, sells.map((o) => this.requestFor(o, o.qty)));
-      if (!sellsDone) {
-        this.problems.push('no buy was sent: the sell phase did not finish');
+      const sellRequests = sells.map((o) => this.requestFor(o, o.qty));
+      const placed = await this.runPhase(1, sellRequests);
+      const unfinished = placed ? await this.unfinishedSells(sells, sellRequests) : ['a sell could not be placed'];
+      if (unfinished.length > 0) {
+        this.problems.push(`no buy was sent: ${unfinished.join('; ')}`);
       } else {
         const buys = await this.sizeBuys(this.input.orders.filter((o) => o.phase === 2));
         await this.runPhase(2, buys);
@@ -121,7 +131,10 @@ class ExecutionRun {
     return attempt;
   }
 
-  /** Submits the phase's orders, then waits for each to be final; cancels what is still open at the deadline. */
+  /**
+   * Submits the phase's orders, then waits for each to be final; cancels what is still open at the deadline.
+   * False when a submission's outcome stayed unknown and the phase stopped there.
+   */
   private async runPhase(phase: 1 | 2, requests: readonly OrderRequest[]): Promise<boolean> {
     const placed: string[] = [];
     for (const request of requests) {
@@ -138,7 +151,7 @@ class ExecutionRun {
         this.deps.audit.record({ ...this.orderFields(order, phase), event: 'fill_timeout', reason });
         this.problems.push(`${order.side} ${order.symbol}: ${reason}`);
       }
-      return false;
+      return true;
     }
     for (const order of stillOpen) {
       this.deps.audit.record({
@@ -147,11 +160,34 @@ class ExecutionRun {
         reason: `not filled within ${this.settings.fillTimeoutMs / 1000}s: cancelling`,
       });
       this.problems.push(`${order.side} ${order.symbol}: not filled within ${this.settings.fillTimeoutMs / 1000}s, cancelled`);
-      await this.deps.broker.cancelOrder(order.id).catch((e: unknown) => this.problems.push(`cancel ${order.symbol}: ${(e as Error).message}`));
+      await cancelOrReread(this.deps.broker, this.tracker, order, (why) => this.problems.push(`cancel ${order.side} ${order.symbol}: ${why}`));
     }
     // Cancels settle quickly; wait a bounded while so the trail records the final state.
     await this.tracker.waitForFinal(stillOpen.map((o) => o.id), this.deps.now().getTime() + Math.max(10_000, this.settings.pollIntervalMs * 3), this.since);
-    return false;
+    return true;
+  }
+
+  /**
+   * Why the buys must wait, one cause per sell: every planned sell must be filled in full (by filled quantity), and
+   * the positions, read again, must show the shares gone. Empty when phase 2 may start.
+   */
+  private async unfinishedSells(sells: readonly OrderIntent[], requests: readonly OrderRequest[]): Promise<string[]> {
+    if (sells.length === 0) return [];
+    const causes: string[] = [];
+    for (const request of requests) {
+      const order = this.executed.get(request.clientOrderId);
+      const filled = order?.filledQty ?? 0;
+      if (order?.status !== 'filled' || !sameQty(filled, request.qty)) {
+        causes.push(`sell ${request.symbol} is ${order?.status ?? 'not placed'}, filled ${filled} of ${request.qty}`);
+      }
+    }
+    if (causes.length > 0) return causes;
+    const held = new Map((await this.deps.broker.getPositions()).map((p) => [p.symbol, p.qty]));
+    for (const sell of sells) {
+      const qty = held.get(sell.symbol) ?? 0;
+      if (qty > sell.toQty && !sameQty(qty, sell.toQty)) causes.push(`sell ${sell.symbol} filled, yet the account still holds ${qty} (target ${sell.toQty})`);
+    }
+    return causes;
   }
 
   private async submit(phase: 1 | 2, request: OrderRequest): Promise<BrokerOrder | undefined | 'stop'> {
@@ -209,7 +245,8 @@ class ExecutionRun {
 
   private async verify(): Promise<ExecutionResult> {
     const positions = await this.deps.broker.getPositions();
-    const targets = new Map(this.input.orders.map((o) => [o.symbol, o.toQty]));
+    const targets = new Map(this.input.targets);
+    for (const order of this.input.orders) targets.set(order.symbol, order.toQty);
     const checks = verifyPositions(targets, positions);
     for (const check of checks) {
       const reason = sameQty(check.qty, check.targetQty) ? 'at target' : `short of target by ${roundQty(check.targetQty - check.qty)}`;
