@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import type { AuditTrail } from '../audit/audit-trail.js';
 import { BrokerError, type Broker } from '../broker/port.js';
 import type { BrokerOrder, OrderIntent, OrderRequest } from '../domain/index.js';
-import { auditEventForStatus, orderAuditFields } from './audit-events.js';
+import { auditEventForChange, orderAuditFields } from './audit-events.js';
 import { cancelOrReread } from './cancel-or-reread.js';
 import { clientOrderId, nextAttempt, planHash } from './client-order-id.js';
 import { addDays } from '../time/calendar-date.js';
@@ -90,8 +90,8 @@ class ExecutionRun {
   ) {
     this.hash = planHash(input.orders);
     this.log = deps.logger.child({ stage: 'execute' });
-    this.tracker = new OrderTracker(deps.broker, () => deps.now().getTime(), settings.pollIntervalMs, (order) =>
-      this.onOrderChange(order),
+    this.tracker = new OrderTracker(deps.broker, () => deps.now().getTime(), settings.pollIntervalMs, (order, previous) =>
+      this.onOrderChange(order, previous),
     );
   }
 
@@ -153,17 +153,22 @@ class ExecutionRun {
       }
       return true;
     }
+    const timeout = `${this.settings.fillTimeoutMs / 1000}s`;
     for (const order of stillOpen) {
-      this.deps.audit.record({
-        ...this.orderFields(order, phase),
-        event: 'fill_timeout',
-        reason: `not filled within ${this.settings.fillTimeoutMs / 1000}s: cancelling`,
+      this.deps.audit.record({ ...this.orderFields(order, phase), event: 'fill_timeout', reason: `not filled within ${timeout}: cancelling` });
+      await cancelOrReread(this.deps.broker, this.tracker, order, (why) => {
+        this.log.warn({ symbol: order.symbol, side: order.side }, why);
+        this.deps.audit.record({ ...this.orderFields(this.tracker.get(order.id) ?? order, phase), event: 'fill_timeout', reason: `cancel: ${why}` });
       });
-      this.problems.push(`${order.side} ${order.symbol}: not filled within ${this.settings.fillTimeoutMs / 1000}s, cancelled`);
-      await cancelOrReread(this.deps.broker, this.tracker, order, (why) => this.problems.push(`cancel ${order.side} ${order.symbol}: ${why}`));
     }
     // Cancels settle quickly; wait a bounded while so the trail records the final state.
     await this.tracker.waitForFinal(stillOpen.map((o) => o.id), this.deps.now().getTime() + Math.max(10_000, this.settings.pollIntervalMs * 3), this.since);
+    for (const { id } of stillOpen) {
+      const order = this.tracker.get(id);
+      // An order that filled while it was being cancelled is no shortfall.
+      if (order === undefined || (order.status === 'filled' && sameQty(order.filledQty, order.qty))) continue;
+      this.problems.push(`${order.side} ${order.symbol}: not filled within ${timeout}, cancelled (${order.status}, filled ${order.filledQty} of ${order.qty})`);
+    }
     return true;
   }
 
@@ -265,7 +270,7 @@ class ExecutionRun {
     };
   }
 
-  private onOrderChange(order: BrokerOrder): void {
+  private onOrderChange(order: BrokerOrder, previous: BrokerOrder | undefined): void {
     const known = this.executed.get(order.clientOrderId);
     const phase = known?.phase ?? 1;
     this.executed.set(order.clientOrderId, {
@@ -279,7 +284,7 @@ class ExecutionRun {
       filledQty: order.filledQty,
       filledAvgPrice: order.filledAvgPrice,
     });
-    const event = auditEventForStatus(order.status);
+    const event = auditEventForChange(order, previous);
     if (event !== undefined) this.deps.audit.record({ ...this.orderFields(order, phase), event });
     this.log.info({ symbol: order.symbol, side: order.side, status: order.status, filledQty: order.filledQty }, 'order update');
   }
