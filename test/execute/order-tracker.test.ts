@@ -92,4 +92,15 @@ describe('OrderTracker', () => {
     expect(tracker.get(id)).toMatchObject({ status: 'filled', filledQty: 10 });
     expect(changes).toEqual(['accepted 0', 'new 0', 'filled 10']);
   });
+
+  it('never lets a late report change a cancelled order, not even its filled quantity', async () => {
+    const { broker, tracker, changes, id } = await tracked({ scripts: { AAPL: { neverFill: true } } });
+    broker.settle(id);
+    await broker.cancelOrder(id);
+    const canceled = tracker.get(id);
+    broker.emit('fill', { ...(canceled as BrokerOrder), status: 'filled', filledQty: 10, filledAvgPrice: 100 });
+    await tracker.poll('2024-03-15T14:00:00Z');
+    expect(tracker.get(id)).toMatchObject({ status: 'canceled', filledQty: 0 });
+    expect(changes).toEqual(['accepted 0', 'new 0', 'canceled 0']);
+  });
 });
