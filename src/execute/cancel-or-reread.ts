@@ -3,7 +3,8 @@ import type { BrokerOrder } from '../domain/index.js';
 import type { OrderTracker } from './order-tracker.js';
 
 /**
- * Asks to cancel. Alpaca answers 422 ("order is not cancelable") for an order it is filling or has just finished:
+ * Asks to cancel. Alpaca answers 422 for an order that is "no longer cancelable" (trading spec, DELETE /v2/orders/{order_id}),
+ * e.g. one it is filling or has just finished:
  * that is no failure of the run, so the order is read again and tracked on; the wait that follows sees how it ends.
  */
 export async function cancelOrReread(broker: Broker, tracker: OrderTracker, order: BrokerOrder, onProblem: (why: string) => void): Promise<void> {
