@@ -42,7 +42,7 @@ export function buildReport(parts: ReportParts): RunReport {
     targets: plan.targets.map(({ symbol, qty, price, value }) => ({ symbol, qty, price, value })),
     orders: plan.orders.map(({ action, side, symbol, qty, fromQty, toQty, phase, reason }) => ({ action, side, symbol, qty, fromQty, toQty, phase, reason })),
     validation: plan.validation,
-    deployment: plan.deployment,
+    deployment: { ...plan.deployment, heldAfter: heldAfter(plan, parts.execution, snapshot.account.equity) },
     schedule: { kind: parts.schedule.kind, isRebalanceDay: parts.schedule.isRebalanceDay, next: parts.schedule.next },
     settled: parts.settled,
     execution: parts.execution,
@@ -50,3 +50,18 @@ export function buildReport(parts: ReportParts): RunReport {
     outcome: parts.outcome,
   };
 }
+
+/** The targets' holdings after execution (as the executor re-read them) valued at the plan's prices. */
+function heldAfter(plan: RebalancePlan, execution: ExecutionReport | null, equity: number): RunReport['deployment']['heldAfter'] {
+  if (execution === null || (execution.status !== 'complete' && execution.status !== 'incomplete')) return null;
+  const held = new Map(execution.positionsAfter.map((p) => [p.symbol, p.qty]));
+  const value = plan.targets.reduce((sum, t) => sum + (held.get(t.symbol) ?? 0) * t.price, 0);
+  const { targetValue } = plan.deployment;
+  return {
+    value: round2(value),
+    pctOfTarget: targetValue > 0 ? round2((value / targetValue) * 100) : 100,
+    pctOfEquity: equity > 0 ? round2((value / equity) * 100) : 0,
+  };
+}
+
+const round2 = (n: number): number => Math.round(n * 100) / 100;

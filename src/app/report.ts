@@ -85,6 +85,11 @@ export interface RunReport {
     readonly plannedValue: number;
     readonly pctOfTarget: number;
     readonly pctOfEquity: number;
+    /**
+     * What the targets' holdings are worth after an execution, at the plan's prices: after an incomplete run this,
+     * not the plan, is what was bought. Null when nothing was executed.
+     */
+    readonly heldAfter: { readonly value: number; readonly pctOfTarget: number; readonly pctOfEquity: number } | null;
   };
   readonly schedule: { readonly kind: string; readonly isRebalanceDay: boolean; readonly next: string | null };
   /** Leftover orders of earlier runs that this run settled before planning. */

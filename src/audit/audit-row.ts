@@ -1,3 +1,4 @@
+import { qtyText } from '../domain/quantity.js';
 /** The audit trail's columns and how one row becomes CSV fields. Pure. */
 import { newYorkFileStamp, newYorkIso } from '../time/new-york.js';
 
@@ -71,9 +72,7 @@ export { newYorkFileStamp };
 /** Quantities carry at most 9 decimals; rounding there removes float artefacts like 0.30000000000000004. */
 export function formatQty(qty: number | undefined): string {
   if (qty === undefined) return '';
-  if (!Number.isFinite(qty)) return String(qty);
-  const text = qty.toFixed(9).replace(/\.?0+$/, '');
-  return text === '-0' ? '0' : text;
+  return Number.isFinite(qty) ? qtyText(qty) : String(qty);
 }
 
 /** Money is written as given: the trail records what the broker or the plan said, not a rounding of it. */

@@ -1,3 +1,4 @@
+import { sameQty } from '../domain/quantity.js';
 import type { RunReport } from '../app/report.js';
 
 const money = (n: number): string =>
@@ -14,6 +15,7 @@ export function renderReport(report: RunReport & { readonly exitCode: number }):
   lines.push(`Broker     ${report.brokerDetail}`);
   lines.push(`As of      ${report.asOf}  (market ${report.market.isOpen ? 'open' : 'closed'}; next open ${report.market.nextOpen})`);
   lines.push(`Regime     ${report.regime.name} (${pct(report.regime.allocation * 100)} invested; ${report.regime.source})`);
+  if (report.regime.current !== undefined) lines.push(`           ${report.regime.current.vixSource}`);
   lines.push(`Account    equity ${money(report.account.equity)}   cash ${money(report.account.cash)}   buying power ${money(report.account.buyingPower)}`);
   lines.push(`Universe   ${report.universe.name} (${report.universe.size} symbols), top ${report.topN}, sizing ${report.sizingMode}`);
   const s = report.schedule;
@@ -50,7 +52,13 @@ export function renderReport(report: RunReport & { readonly exitCode: number }):
   if (report.execution !== null) lines.push(...renderExecution(report.execution));
 
   const d = report.deployment;
-  lines.push('', `Deployment ${money(d.plannedValue)} of ${money(d.targetValue)} target (${pct(d.pctOfTarget)} of target, ${pct(d.pctOfEquity)} of equity)`);
+  if (d.heldAfter === null) {
+    lines.push('', `Deployment ${money(d.plannedValue)} of ${money(d.targetValue)} target (${pct(d.pctOfTarget)} of target, ${pct(d.pctOfEquity)} of equity)`);
+  } else {
+    // After an execution, what is held is what counts: an incomplete run bought less than it planned.
+    const h = d.heldAfter;
+    lines.push('', `Deployment ${money(h.value)} held of ${money(d.targetValue)} target after the run (${pct(h.pctOfTarget)} of target, ${pct(h.pctOfEquity)} of equity); planned ${money(d.plannedValue)} (${pct(d.pctOfTarget)})`);
+  }
   lines.push(`Result     ${verdict(report)}`);
   lines.push(`Audit      ${report.auditFile} (run ${report.runId})`);
   return `${lines.join('\n')}\n`;
@@ -71,7 +79,7 @@ function renderExecution(execution: NonNullable<RunReport['execution']>): string
   if (execution.positionsAfter.length > 0) {
     lines.push('', 'Positions after');
     lines.push(...table(['symbol', 'qty', 'target', ''],
-      execution.positionsAfter.map((p) => [p.symbol, qty(p.qty), qty(p.targetQty), Math.abs(p.qty - p.targetQty) < 5e-10 ? 'ok' : 'SHORT'])));
+      execution.positionsAfter.map((p) => [p.symbol, qty(p.qty), qty(p.targetQty), sameQty(p.qty, p.targetQty) ? 'ok' : 'SHORT'])));
   }
   for (const problem of execution.problems) lines.push(`  ! ${problem}`);
   return lines;

@@ -1,4 +1,4 @@
-import type { OrderAction, OrderIntent, Position, Target } from '../domain/index.js';
+import { roundQty, type OrderAction, type OrderIntent, type Position, type Target } from '../domain/index.js';
 
 export interface DiffInput {
   readonly positions: readonly Position[];
@@ -7,9 +7,6 @@ export interface DiffInput {
   /** Symbols the strategy never touches, held or targeted. */
   readonly ignoreSymbols: readonly string[];
 }
-
-/** Quantities are compared and sent at 9 decimals, the finest Alpaca accepts. */
-const QTY_DECIMALS = 9;
 
 /**
  * Orders that move the account from its positions to the targets. The account is dedicated to the
@@ -68,10 +65,4 @@ function sumBySymbol(entries: readonly (readonly [string, number])[]): Map<strin
   const sums = new Map<string, number>();
   for (const [symbol, qty] of entries) sums.set(symbol, (sums.get(symbol) ?? 0) + qty);
   return sums;
-}
-
-/** Rounds to 9 decimals so 0.1 + 0.2 becomes 0.3 again; normalises -0 to 0. */
-export function roundQty(qty: number): number {
-  const rounded = Number(qty.toFixed(QTY_DECIMALS));
-  return rounded === 0 ? 0 : rounded;
 }

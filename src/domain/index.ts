@@ -5,3 +5,4 @@ export * from './plan.js';
 export * from './result.js';
 export * from './orders.js';
 export * from './venue.js';
+export * from './quantity.js';

@@ -1,4 +1,4 @@
-import type { OrderIntent } from '../domain/index.js';
+import { roundQty, type OrderIntent } from '../domain/index.js';
 import type { PlanContext } from './plan-context.js';
 
 /** Sub-cent slack for comparing sums of float money values. */
@@ -27,7 +27,7 @@ export function qtyAfterPlan(ctx: PlanContext): ReadonlyMap<string, number> {
   const after = new Map<string, number>();
   for (const p of ctx.positions) after.set(p.symbol, (after.get(p.symbol) ?? 0) + p.qty);
   for (const o of ctx.orders) after.set(o.symbol, (after.get(o.symbol) ?? 0) + signedQty(o));
-  for (const [symbol, qty] of after) after.set(symbol, Number(qty.toFixed(9)));
+  for (const [symbol, qty] of after) after.set(symbol, roundQty(qty));
   return after;
 }
 

@@ -59,6 +59,13 @@ describe('rebalance --dry-run on the built-in demo scenario', () => {
     expect(run.stdout).toContain('plan valid');
     expect(run.stdout).toContain('synthetic');
   });
+
+  it('says in the text report when the regime was computed without VIX', () => {
+    // The demo has no VIX series: the detector runs with its VIX triggers off, and a person must be told.
+    const run = runBuiltCli(['--dry-run']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^Regime {5}TREND_\w+ .*; detector\)\n {11}VIX triggers off: the local exchange has no VIX data$/m);
+  });
 });
 
 describe('rebalance --dry-run on real bars (recent-2021-2026)', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ExecutionFixture, type ExecutionRun, type TrailRow } from '../support/execution-fixture.js';
+import { runBuiltCliAsync } from '../support/run-cli.js';
 import { useTempDir } from '../support/temp-dir.js';
 
 interface Execution {
@@ -88,6 +89,40 @@ describe('rebalance (paper) on the local exchange', () => {
     expect(rejected.map((r) => r['symbol'])).toEqual(['NVDA']);
     expect(run.report['execution']).toMatchObject({ status: 'incomplete' });
     expect(JSON.stringify(execution(run))).toContain('NVDA');
+  });
+
+  it('after an incomplete run reports what is held, not what was planned', async () => {
+    const fx = fixture({ fills: { delayMs: 30, reject: ['NVDA'] } }, { topN: 10, scanner: { minMomentum: 0 } });
+    const run = await fx.run();
+    expect(run.code).toBe(4);
+    const targets = run.report['targets'] as { symbol: string; qty: number; price: number }[];
+    const deployment = run.report['deployment'] as { plannedValue: number; targetValue: number; heldAfter: { value: number } | null };
+    // What the exchange says is held, valued at the plan's prices, computed here from the exchange's own state.
+    const held = fx.positions();
+    const heldValue = targets.reduce((sum, t) => sum + (held.get(t.symbol) ?? 0) * t.price, 0);
+    expect(targets.map((t) => t.symbol)).toContain('NVDA');
+    expect(held.get('NVDA') ?? 0).toBe(0);
+    expect(deployment.heldAfter?.value).toBeCloseTo(heldValue, 1);
+    expect(deployment.heldAfter?.value ?? Infinity).toBeLessThan(deployment.plannedValue - 1);
+
+  });
+
+  it('after an incomplete run leads the text report with what is held', async () => {
+    const fx = fixture({ fills: { delayMs: 30, reject: ['NVDA'] } }, { topN: 10, scanner: { minMomentum: 0 } });
+    const text = await runBuiltCliAsync(fx.args().filter((a) => a !== '--json'), { cwd: fx.dir });
+    expect(text.code).toBe(4);
+    // The Targets table as printed: symbol, qty, price, value.
+    const section = text.stdout.slice(text.stdout.indexOf('\nTargets\n'), text.stdout.indexOf('\nPhase 1'));
+    const targets = [...section.matchAll(/^ {2}([A-Z]+) +([\d.]+) +\$([\d,.]+) /gm)].map((m) => ({
+      symbol: m[1] ?? '',
+      price: Number((m[3] ?? '').replaceAll(',', '')),
+    }));
+    expect(targets.map((t) => t.symbol)).toContain('NVDA');
+    const held = fx.positions();
+    const heldValue = targets.reduce((sum, t) => sum + (held.get(t.symbol) ?? 0) * t.price, 0);
+    const money = (n: number): string => n.toLocaleString('en-US', { style: 'currency', currency: 'USD', minimumFractionDigits: 2 });
+    expect(text.stdout).toContain(`Deployment ${money(Math.round(heldValue * 100) / 100)} held of `);
+    expect(text.stdout).toMatch(/after the run \(\d+\.\d\d% of target, [\d.]+% of equity\); planned /);
   });
 
   it('resizes the buys to the buying power actually freed when a sell fills only partly', async () => {

@@ -1,5 +1,4 @@
-/** Alpaca accepts quantities with at most 9 decimals. */
-export const QTY_DECIMALS = 9;
+import { QTY_DECIMALS, qtyText } from '../../domain/quantity.js';
 
 /**
  * The decimal string sent as an order's qty: rounded to 9 decimals (so 0.1 + 0.2 goes out as "0.3" and
@@ -9,7 +8,7 @@ export const QTY_DECIMALS = 9;
 export function formatQty(qty: number): string {
   // toFixed switches to exponent notation from 1e21 on; no real order comes near.
   if (!Number.isFinite(qty) || qty <= 0 || qty >= 1e21) throw new RangeError(`invalid order quantity ${qty}`);
-  const text = qty.toFixed(QTY_DECIMALS).replace(/0+$/, '').replace(/\.$/, '');
+  const text = qtyText(qty);
   if (text === '0') throw new RangeError(`order quantity ${qty} rounds to 0 at ${QTY_DECIMALS} decimals`);
   return text;
 }

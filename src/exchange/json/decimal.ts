@@ -1,3 +1,5 @@
+import { QTY_DECIMALS } from '../../domain/quantity.js';
+
 /**
  * Alpaca sends money and quantities as decimal strings. These never show float artefacts
  * (0.30000000000000004) or exponent notation (1e-7), and never "-0".
@@ -21,7 +23,7 @@ export function formatMoney(value: number): string {
 export const formatPrice = (value: number): string => formatDecimal(value, 4);
 
 /** Share quantities: up to 9 decimals, Alpaca's fractional precision. */
-export const formatQty = (value: number): string => formatDecimal(value, 9);
+export const formatQty = (value: number): string => formatDecimal(value, QTY_DECIMALS);
 
 /** Ratios "by a factor of 1" (0.0123 = 1.23 %). */
 export const formatRatio = (value: number): string => formatDecimal(value, 10);

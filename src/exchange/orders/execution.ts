@@ -1,3 +1,4 @@
+import { floorQty, roundQty } from '../../domain/quantity.js';
 import type { FillRules } from '../scenario.js';
 import type { ExchangeState } from '../state.js';
 import { remainingQty } from './exposure.js';
@@ -6,12 +7,6 @@ import type { StoredOrder } from './types.js';
 /** A scenario without fill rules trades plainly: full fills at the current price shortly after routing. */
 export const DEFAULT_FILL_RULES: FillRules = { delayMs: 50, slippageBps: 0, partial: {}, reject: [], neverFill: [] };
 
-const QTY_SCALE = 1e9;
-
-/** Rounds a share count to Alpaca's 9 decimals, so sums of fills never show float artefacts. */
-export const roundQty = (qty: number): number => Math.round(qty * QTY_SCALE) / QTY_SCALE;
-// The nudge keeps 0.57 (569999999.99999994 billionths) from flooring to 0.569999999.
-const floorQty = (qty: number): number => Math.floor(qty * QTY_SCALE + 1e-6) / QTY_SCALE;
 
 /** Execution prices are in cents from $1 up and in hundredths of a cent below, as US equities quote. */
 function tickRound(price: number): number {
