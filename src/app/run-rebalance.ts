@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { roundQty } from '../diff/position-differ.js';
 import { openAuditTrail, type AuditTrail } from '../audit/audit-trail.js';
 import { BrokerError } from '../broker/port.js';
 import { executePlan } from '../execute/two-phase-executor.js';
@@ -133,7 +134,7 @@ async function runWithSession(
       return { kind: 'report', report: report(null, 'ok'), secrets };
     }
     const result = await executePlan(
-      { tradingDate: tradingSession, orders: plan.orders, prices: planPrices(plan, snapshot) },
+      { tradingDate: tradingSession, orders: plan.orders, prices: planPrices(plan, snapshot), targets: planTargets(plan) },
       {
         fillTimeoutMs: config.execution.fillTimeoutSec * 1000,
         pollIntervalMs: config.execution.pollIntervalSec * 1000,
@@ -180,6 +181,17 @@ async function decideRegime(
   if (!detected.ok) return detected;
   const { regime, day, vix } = detected.value;
   return ok({ name: regime, allocation: allocationOf(regime), source: 'detector', current: currentInputs(day, vix.note) });
+}
+
+/**
+ * Every quantity the plan stands for: each target, and each managed position it closes (the differ closes every
+ * managed position without a target, so the orders name the rest). Symbols it leaves alone are not in it.
+ */
+function planTargets(plan: RebalancePlan): ReadonlyMap<string, number> {
+  const targets = new Map<string, number>();
+  for (const target of plan.targets) targets.set(target.symbol, roundQty(target.qty));
+  for (const order of plan.orders) targets.set(order.symbol, order.toQty);
+  return targets;
 }
 
 /** The prices the plan was made at: targets' prices over the broker's position prices. */

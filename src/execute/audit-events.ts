@@ -24,6 +24,17 @@ export function auditEventForStatus(status: string): AuditEvent | undefined {
   }
 }
 
+/**
+ * The row a change of an order is worth: one per event reached (accepted then new is one 'order_accepted'), and one
+ * more per fill that adds to the filled quantity. Undefined when the change is not worth a row.
+ */
+export function auditEventForChange(order: BrokerOrder, previous: BrokerOrder | undefined): AuditEvent | undefined {
+  const event = auditEventForStatus(order.status);
+  if (event === undefined || previous === undefined) return event;
+  const sameEvent = auditEventForStatus(previous.status) === event;
+  return sameEvent && order.filledQty === previous.filledQty ? undefined : event;
+}
+
 /** The columns every order row carries: what the broker says of the order now. */
 export function orderAuditFields(order: BrokerOrder): Omit<AuditRow, 'event'> {
   return {

@@ -1,6 +1,30 @@
 import type { Broker } from '../broker/port.js';
-import { isFinalOrderStatus, type BrokerOrder, type TradeUpdate } from '../domain/index.js';
+import { isFinalOrderStatus, type BrokerOrder, type OrderStatus, type TradeUpdate } from '../domain/index.js';
 
+/**
+ * Where a status stands in an order's life; an order only ever moves up. Queued (accepted, pending_new) < working
+ * (new, held, pending_cancel, unknown, ...) < partially_filled < final.
+ */
+export function statusRank(status: OrderStatus): number {
+  if (isFinalOrderStatus(status)) return 3;
+  if (status === 'partially_filled') return 2;
+  if (status === 'accepted' || status === 'pending_new' || status === 'accepted_for_bidding') return 0;
+  return 1;
+}
+
+/**
+ * What is known of an order after a report of it: the status only moves up the rank, the filled quantity only grows,
+ * and a final order never changes. Stream events and poll answers arrive in any order; an older one changes nothing.
+ */
+export function mergeOrder(known: BrokerOrder, report: BrokerOrder): BrokerOrder {
+  if (isFinalOrderStatus(known.status)) return known;
+  const status = statusRank(report.status) > statusRank(known.status) ? report.status : known.status;
+  const moreFilled = report.filledQty > known.filledQty;
+  const filledQty = moreFilled ? report.filledQty : known.filledQty;
+  const filledAvgPrice = moreFilled ? report.filledAvgPrice : known.filledAvgPrice;
+  if (status === known.status && filledQty === known.filledQty) return known;
+  return { ...known, status, filledQty, filledAvgPrice };
+}
 
 /**
  * Knows the latest state of the orders a run placed. Learns from the trade_updates stream when there is one,
@@ -15,7 +39,7 @@ export class OrderTracker {
     private readonly broker: Broker,
     private readonly now: () => number,
     private readonly pollIntervalMs: number,
-    /** Called once per observed status change, in the order observed. */
+    /** Called once per observed change (a status up the rank, or more filled), in the order observed. */
     private readonly onChange: (order: BrokerOrder, previous: BrokerOrder | undefined) => void,
   ) {}
 
@@ -42,7 +66,10 @@ export class OrderTracker {
     return this.orders.get(orderId);
   }
 
-  /** Waits until every given order is final or the deadline passes; returns the ones still open. */
+  /**
+   * Waits until every given order is final or the deadline (local milliseconds) passes; returns the ones still open.
+   * `pollSince` is an ISO time on the broker's clock: the orders' own timestamps are the broker's, not ours.
+   */
   async waitForFinal(orderIds: readonly string[], deadline: number, pollSince: string): Promise<readonly BrokerOrder[]> {
     const open = (): BrokerOrder[] =>
       orderIds.map((id) => this.orders.get(id)).filter((o): o is BrokerOrder => o !== undefined && !isFinalOrderStatus(o.status));
@@ -53,7 +80,7 @@ export class OrderTracker {
     return open();
   }
 
-  /** One list-orders request: every order the run placed since `since`. */
+  /** One list-orders request: every order the run placed since `since` (broker time). */
   async poll(since: string): Promise<void> {
     const listed = await this.broker.listOrders({ status: 'all', after: since }).catch(() => []);
     for (const order of listed) if (this.orders.has(order.id)) this.observe(order);
@@ -67,11 +94,10 @@ export class OrderTracker {
 
   private observe(order: BrokerOrder): void {
     const previous = this.orders.get(order.id);
-    // Never step back: a poll answered before a stream event must not undo it.
-    if (previous !== undefined && isFinalOrderStatus(previous.status)) return;
-    if (previous !== undefined && previous.status === order.status && previous.filledQty === order.filledQty) return;
-    this.orders.set(order.id, order);
-    this.onChange(order, previous);
+    const next = previous === undefined ? order : mergeOrder(previous, order);
+    if (next === previous) return;
+    this.orders.set(order.id, next);
+    this.onChange(next, previous);
   }
 
   /** Sleeps up to `ms`; a stream event ends the nap early. Returns true when woken by an event. */

@@ -1,7 +1,8 @@
 import type { AuditTrail } from '../audit/audit-trail.js';
 import type { Broker } from '../broker/port.js';
 import type { BrokerOrder } from '../domain/index.js';
-import { auditEventForStatus, orderAuditFields } from './audit-events.js';
+import { auditEventForChange, orderAuditFields } from './audit-events.js';
+import { cancelOrReread } from './cancel-or-reread.js';
 import { isOwnOrder, tradingDateOf } from './client-order-id.js';
 import { OrderTracker } from './order-tracker.js';
 
@@ -24,12 +25,12 @@ export async function settleLeftovers(
 ): Promise<SettleResult> {
   const open = (await deps.broker.listOrders({ status: 'open' })).filter((o) => isOwnOrder(o.clientOrderId));
   if (open.length === 0) return { found: [], canceled: [] };
-  const record = (order: BrokerOrder, reason?: string): void => {
-    const event = auditEventForStatus(order.status);
+  const record = (order: BrokerOrder, previous: BrokerOrder | undefined, reason?: string): void => {
+    const event = auditEventForChange(order, previous);
     if (event === undefined) return;
     deps.audit.record({ ...orderAuditFields(order), event, reason: reason ?? 'left open by an earlier run' });
   };
-  const tracker = new OrderTracker(deps.broker, () => deps.now().getTime(), settings.pollIntervalMs, (order) => record(order));
+  const tracker = new OrderTracker(deps.broker, () => deps.now().getTime(), settings.pollIntervalMs, (order, previous) => record(order, previous));
   const since = new Date(Math.min(...open.map((o) => Date.parse(o.submittedAt))) - 60_000).toISOString();
   const today = open.filter((o) => tradingDateOf(o.clientOrderId) === tradingDate);
   const stale = open.filter((o) => tradingDateOf(o.clientOrderId) !== tradingDate);
@@ -48,7 +49,9 @@ export async function settleLeftovers(
         status: order.status,
         reason: stale.includes(order) ? 'open order from an earlier trading day: cancelling' : 'left open by an earlier run and not filled in time: cancelling',
       });
-      await deps.broker.cancelOrder(order.id);
+      await cancelOrReread(deps.broker, tracker, order, (why) =>
+        deps.audit.record({ ...orderAuditFields(tracker.get(order.id) ?? order), event: 'fill_timeout', reason: `cancel ${order.side} ${order.symbol}: ${why}` }),
+      );
     }
     await tracker.waitForFinal(toCancel.map((o) => o.id), deps.now().getTime() + Math.max(10_000, settings.pollIntervalMs * 3), since);
     return { found: open, canceled: toCancel };

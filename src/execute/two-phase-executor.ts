@@ -2,8 +2,10 @@ import type { Logger } from 'pino';
 import type { AuditTrail } from '../audit/audit-trail.js';
 import { BrokerError, type Broker } from '../broker/port.js';
 import type { BrokerOrder, OrderIntent, OrderRequest } from '../domain/index.js';
-import { auditEventForStatus, orderAuditFields } from './audit-events.js';
-import { clientOrderId, planHash } from './client-order-id.js';
+import { auditEventForChange, orderAuditFields } from './audit-events.js';
+import { cancelOrReread } from './cancel-or-reread.js';
+import { clientOrderId, nextAttempt, planHash } from './client-order-id.js';
+import { addDays } from '../time/calendar-date.js';
 import { OrderTracker } from './order-tracker.js';
 import { resizeBuys } from './resize-buys.js';
 import { sameQty, verifyPositions, type PositionCheck } from './verify-positions.js';
@@ -33,6 +35,11 @@ export interface ExecutionInput {
   readonly tradingDate: string;
   readonly orders: readonly OrderIntent[];
   readonly prices: ReadonlyMap<string, number>;
+  /**
+   * The quantity the plan wants of every symbol it manages: every target, and 0 for each managed position it closes.
+   * The report checks all of them afterwards, not only the symbols traded in this run.
+   */
+  readonly targets: ReadonlyMap<string, number>;
 }
 
 export interface ExecutedOrder {
@@ -70,7 +77,10 @@ class ExecutionRun {
   private readonly problems: string[] = [];
   private readonly tracker: OrderTracker;
   private readonly hash: string;
-  private readonly since: string;
+  /** This run's attempt at the trading day: part of every client order id it sends. */
+  private attempt = 0;
+  /** Polls ask for orders placed since this time on the broker's clock (set once the clock is read). */
+  private since = '';
   private readonly log: Logger;
 
   constructor(
@@ -79,22 +89,26 @@ class ExecutionRun {
     private readonly deps: ExecutionDeps,
   ) {
     this.hash = planHash(input.orders);
-    // Poll for orders from a little before this run: the broker's clock and ours may differ slightly.
-    this.since = new Date(deps.now().getTime() - 60_000).toISOString();
     this.log = deps.logger.child({ stage: 'execute' });
-    this.tracker = new OrderTracker(deps.broker, () => deps.now().getTime(), settings.pollIntervalMs, (order) =>
-      this.onOrderChange(order),
+    this.tracker = new OrderTracker(deps.broker, () => deps.now().getTime(), settings.pollIntervalMs, (order, previous) =>
+      this.onOrderChange(order, previous),
     );
   }
 
   async execute(): Promise<ExecutionResult> {
+    // Orders carry the broker's timestamps, so the poll window is on the broker's clock, never ours.
+    const clock = await this.deps.broker.getClock();
+    this.since = new Date(Date.parse(clock.timestamp) - 60_000).toISOString();
+    this.attempt = await this.readAttempt();
     const streaming = await this.tracker.startStream();
     this.log.info({ streaming }, streaming ? 'listening to trade updates' : 'trade updates unavailable: polling only');
     try {
       const sells = this.input.orders.filter((o) => o.phase === 1);
-      const sellsDone = await this.runPhase(1, sells.map((o) => this.requestFor(o, o.qty)));
-      if (!sellsDone) {
-        this.problems.push('no buy was sent: the sell phase did not finish');
+      const sellRequests = sells.map((o) => this.requestFor(o, o.qty));
+      const placed = await this.runPhase(1, sellRequests);
+      const unfinished = placed ? await this.unfinishedSells(sells, sellRequests) : ['a sell could not be placed'];
+      if (unfinished.length > 0) {
+        this.problems.push(`no buy was sent: ${unfinished.join('; ')}`);
       } else {
         const buys = await this.sizeBuys(this.input.orders.filter((o) => o.phase === 2));
         await this.runPhase(2, buys);
@@ -105,7 +119,22 @@ class ExecutionRun {
     }
   }
 
-  /** Submits the phase's orders, then waits for each to be final; cancels what is still open at the deadline. */
+  /**
+   * One past the highest attempt among the tool's own orders of this trading day. Orders for a session can be placed
+   * days before it (a --force run on a weekend), so the listing starts a week before the trading date.
+   */
+  private async readAttempt(): Promise<number> {
+    const after = `${addDays(this.input.tradingDate, -7)}T00:00:00Z`;
+    const orders = await this.deps.broker.listOrders({ status: 'all', after });
+    const attempt = nextAttempt(orders.map((o) => o.clientOrderId), this.input.tradingDate);
+    this.log.info({ attempt, tradingDate: this.input.tradingDate }, 'attempt at this trading day');
+    return attempt;
+  }
+
+  /**
+   * Submits the phase's orders, then waits for each to be final; cancels what is still open at the deadline.
+   * False when a submission's outcome stayed unknown and the phase stopped there.
+   */
   private async runPhase(phase: 1 | 2, requests: readonly OrderRequest[]): Promise<boolean> {
     const placed: string[] = [];
     for (const request of requests) {
@@ -122,20 +151,48 @@ class ExecutionRun {
         this.deps.audit.record({ ...this.orderFields(order, phase), event: 'fill_timeout', reason });
         this.problems.push(`${order.side} ${order.symbol}: ${reason}`);
       }
-      return false;
+      return true;
     }
+    const timeout = `${this.settings.fillTimeoutMs / 1000}s`;
     for (const order of stillOpen) {
-      this.deps.audit.record({
-        ...this.orderFields(order, phase),
-        event: 'fill_timeout',
-        reason: `not filled within ${this.settings.fillTimeoutMs / 1000}s: cancelling`,
+      this.deps.audit.record({ ...this.orderFields(order, phase), event: 'fill_timeout', reason: `not filled within ${timeout}: cancelling` });
+      await cancelOrReread(this.deps.broker, this.tracker, order, (why) => {
+        this.log.warn({ symbol: order.symbol, side: order.side }, why);
+        this.deps.audit.record({ ...this.orderFields(this.tracker.get(order.id) ?? order, phase), event: 'fill_timeout', reason: `cancel: ${why}` });
       });
-      this.problems.push(`${order.side} ${order.symbol}: not filled within ${this.settings.fillTimeoutMs / 1000}s, cancelled`);
-      await this.deps.broker.cancelOrder(order.id).catch((e: unknown) => this.problems.push(`cancel ${order.symbol}: ${(e as Error).message}`));
     }
     // Cancels settle quickly; wait a bounded while so the trail records the final state.
     await this.tracker.waitForFinal(stillOpen.map((o) => o.id), this.deps.now().getTime() + Math.max(10_000, this.settings.pollIntervalMs * 3), this.since);
-    return false;
+    for (const { id } of stillOpen) {
+      const order = this.tracker.get(id);
+      // An order that filled while it was being cancelled is no shortfall.
+      if (order === undefined || (order.status === 'filled' && sameQty(order.filledQty, order.qty))) continue;
+      this.problems.push(`${order.side} ${order.symbol}: not filled within ${timeout}, cancelled (${order.status}, filled ${order.filledQty} of ${order.qty})`);
+    }
+    return true;
+  }
+
+  /**
+   * Why the buys must wait, one cause per sell: every planned sell must be filled in full (by filled quantity), and
+   * the positions, read again, must show the shares gone. Empty when phase 2 may start.
+   */
+  private async unfinishedSells(sells: readonly OrderIntent[], requests: readonly OrderRequest[]): Promise<string[]> {
+    if (sells.length === 0) return [];
+    const causes: string[] = [];
+    for (const request of requests) {
+      const order = this.executed.get(request.clientOrderId);
+      const filled = order?.filledQty ?? 0;
+      if (order?.status !== 'filled' || !sameQty(filled, request.qty)) {
+        causes.push(`sell ${request.symbol} is ${order?.status ?? 'not placed'}, filled ${filled} of ${request.qty}`);
+      }
+    }
+    if (causes.length > 0) return causes;
+    const held = new Map((await this.deps.broker.getPositions()).map((p) => [p.symbol, p.qty]));
+    for (const sell of sells) {
+      const qty = held.get(sell.symbol) ?? 0;
+      if (qty > sell.toQty && !sameQty(qty, sell.toQty)) causes.push(`sell ${sell.symbol} filled, yet the account still holds ${qty} (target ${sell.toQty})`);
+    }
+    return causes;
   }
 
   private async submit(phase: 1 | 2, request: OrderRequest): Promise<BrokerOrder | undefined | 'stop'> {
@@ -193,7 +250,8 @@ class ExecutionRun {
 
   private async verify(): Promise<ExecutionResult> {
     const positions = await this.deps.broker.getPositions();
-    const targets = new Map(this.input.orders.map((o) => [o.symbol, o.toQty]));
+    const targets = new Map(this.input.targets);
+    for (const order of this.input.orders) targets.set(order.symbol, order.toQty);
     const checks = verifyPositions(targets, positions);
     for (const check of checks) {
       const reason = sameQty(check.qty, check.targetQty) ? 'at target' : `short of target by ${roundQty(check.targetQty - check.qty)}`;
@@ -212,7 +270,7 @@ class ExecutionRun {
     };
   }
 
-  private onOrderChange(order: BrokerOrder): void {
+  private onOrderChange(order: BrokerOrder, previous: BrokerOrder | undefined): void {
     const known = this.executed.get(order.clientOrderId);
     const phase = known?.phase ?? 1;
     this.executed.set(order.clientOrderId, {
@@ -226,7 +284,7 @@ class ExecutionRun {
       filledQty: order.filledQty,
       filledAvgPrice: order.filledAvgPrice,
     });
-    const event = auditEventForStatus(order.status);
+    const event = auditEventForChange(order, previous);
     if (event !== undefined) this.deps.audit.record({ ...this.orderFields(order, phase), event });
     this.log.info({ symbol: order.symbol, side: order.side, status: order.status, filledQty: order.filledQty }, 'order update');
   }
@@ -237,7 +295,7 @@ class ExecutionRun {
 
   private requestFor(intent: OrderIntent, qty: number): OrderRequest {
     return {
-      clientOrderId: clientOrderId(this.input.tradingDate, intent.symbol, intent.side, this.hash),
+      clientOrderId: clientOrderId(this.input.tradingDate, intent.symbol, intent.side, this.hash, this.attempt),
       symbol: intent.symbol,
       side: intent.side,
       qty,

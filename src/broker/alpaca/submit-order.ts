@@ -1,4 +1,4 @@
-import type { BrokerOrder, OrderRequest, SubmitOutcome } from '../../domain/index.js';
+import { isOpenOrderStatus, type BrokerOrder, type OrderRequest, type SubmitOutcome } from '../../domain/index.js';
 import { BrokerError } from '../port.js';
 import { delayBefore, type Backoff } from './backoff.js';
 import { isApiError, isDuplicateClientOrderId, toBrokerError } from './errors.js';
@@ -29,7 +29,7 @@ export interface SubmitDeps {
 /**
  * Places a market day order without ever placing it twice. A POST is repeated only after the order was looked up by
  * its client order id and not found, and Alpaca refuses a second order with the same id anyway (422 "client_order_id
- * must be unique"), which is read as "it exists". Refusals come back as values; an outcome still unknown after
+ * must be unique"), which is read as "it exists" only while that order is open or filled. Refusals come back as values; an outcome still unknown after
  * MAX_ORDER_POSTS throws a retryable BrokerError, so the caller looks the order up again before doing anything else.
  */
 export async function submitMarketOrder(request: OrderRequest, deps: SubmitDeps): Promise<SubmitOutcome> {
@@ -52,7 +52,17 @@ export async function submitMarketOrder(request: OrderRequest, deps: SubmitDeps)
         if (existing === undefined) {
           throw new BrokerError('fatal', `Alpaca says client order id ${body.clientOrderId} is taken but has no order under it`);
         }
-        return { kind: 'accepted', order: sameOrder(body, existing), note: 'already submitted' };
+        const order = sameOrder(body, existing);
+        // Ids are unique per attempt, so the order found is this attempt's; only a live or filled one was placed.
+        // A cancelled, expired or rejected order under the id is not a sale (or buy) that happened: say no.
+        if (!isOpenOrFilled(order)) {
+          return {
+            kind: 'rejected',
+            status: 422,
+            message: `client order id ${body.clientOrderId} is taken by an order that is ${order.status} (filled ${order.filledQty} of ${order.qty}); not resubmitted`,
+          };
+        }
+        return { kind: 'accepted', order, note: 'already submitted' };
       }
       const failure = toBrokerError(error, action, deps.redact);
       if (failure === undefined || failure.kind === 'auth' || failure.kind === 'fatal') throw failure ?? error;
@@ -91,9 +101,13 @@ async function lookupAfterUnknownOutcome(
   }
 }
 
+function isOpenOrFilled(order: BrokerOrder): boolean {
+  return order.status === 'filled' || isOpenOrderStatus(order.status);
+}
+
 /** An order found under our client order id must be the one we sent; anything else is a collision worth stopping for. */
 function sameOrder(body: MarketOrderBody, order: BrokerOrder): BrokerOrder {
-  const same = order.symbol === body.symbol && order.side === body.side && order.qty > 0 && formatQty(order.qty) === body.qty;
+  const same = order.clientOrderId === body.clientOrderId && order.symbol === body.symbol && order.side === body.side && order.qty > 0 && formatQty(order.qty) === body.qty;
   if (!same) {
     throw new BrokerError(
       'fatal',

@@ -84,6 +84,26 @@ describe('AlpacaBroker orders on the wire', () => {
     await expect(broker.cancelOrder(outcome.order.id)).resolves.toBeUndefined();
   });
 
+  it('refuses to count a cancelled order under a reused client order id as placed, and POSTs nothing more', async () => {
+    const { broker, seen } = await wired();
+    const request = anOrder('IBM', 'sell', 5);
+    const first = await broker.submitOrder(request);
+    if (first.kind !== 'accepted') throw new Error('not accepted');
+    await broker.cancelOrder(first.order.id);
+    await orderReaching(broker, first.order.id, ['canceled']);
+    const again = await broker.submitOrder(request);
+    expect(again).toMatchObject({ kind: 'rejected', status: 422, message: expect.stringContaining('is canceled (filled 0 of 5)') });
+    expect(orderPosts(seen).map((r) => r.status)).toEqual([200, 422]);
+  });
+
+  it('reads a reused client order id of an open order as already submitted', async () => {
+    const { broker } = await wired();
+    const request = anOrder('IBM', 'sell', 5);
+    const first = await broker.submitOrder(request);
+    if (first.kind !== 'accepted') throw new Error('not accepted');
+    expect(await broker.submitOrder(request)).toMatchObject({ kind: 'accepted', note: 'already submitted', order: { id: first.order.id } });
+  });
+
   it('reports reading an unknown order id as a rejected BrokerError with status 404', async () => {
     const { broker } = await wired();
     const failure = await broker.getOrder('00000000-0000-4000-8000-000000000000').catch((e: unknown) => e);

@@ -2,7 +2,7 @@ import { ApiError, AuthError, FetchError, PermissionError, RateLimitError, Valid
 import { describe, expect, it } from 'vitest';
 import { MAX_ORDER_POSTS, submitMarketOrder, type MarketOrderBody } from '../../../src/broker/alpaca/submit-order.js';
 import { BrokerError } from '../../../src/broker/port.js';
-import type { BrokerOrder, OrderRequest } from '../../../src/domain/index.js';
+import type { BrokerOrder, OrderRequest, OrderStatus } from '../../../src/domain/index.js';
 import { recordedBackoff } from './recorded-backoff.js';
 
 function aRequest(overrides: Partial<OrderRequest> = {}): OrderRequest {
@@ -92,6 +92,32 @@ describe('submitMarketOrder', () => {
     });
     const outcome = await submitMarketOrder(aRequest(), exchange.deps);
     expect(outcome).toMatchObject({ kind: 'accepted', note: 'already submitted', order: { id: 'earlier', status: 'filled' } });
+    expect(exchange.sent).toHaveLength(1);
+  });
+
+  it.each<OrderStatus>(['accepted', 'new', 'partially_filled', 'pending_cancel', 'held', 'filled'])('reads a 422 duplicate whose order is %s as already submitted', async (status) => {
+    const exchange = scriptedExchange([apiError(422, 'client_order_id must be unique')], {
+      stored: anOrder({ symbol: 'AAPL', side: 'buy', qty: '3', clientOrderId: 'rb-20240315-AAPL-b-1a2b3c4d', type: 'market', timeInForce: 'day' }, { status }),
+    });
+    expect(await submitMarketOrder(aRequest(), exchange.deps)).toMatchObject({ kind: 'accepted', note: 'already submitted', order: { status } });
+  });
+
+  it.each<[OrderStatus, number]>([
+    ['canceled', 0],
+    ['canceled', 1],
+    ['expired', 0],
+    ['rejected', 0],
+    ['done_for_day', 2],
+  ])('refuses a 422 duplicate whose order is %s (filled %d of 3): that order did not happen, nothing is resubmitted', async (status, filledQty) => {
+    const exchange = scriptedExchange([apiError(422, 'client_order_id must be unique')], {
+      stored: anOrder({ symbol: 'AAPL', side: 'buy', qty: '3', clientOrderId: 'rb-20240315-AAPL-b-1a2b3c4d', type: 'market', timeInForce: 'day' }, { status, filledQty }),
+    });
+    const outcome = await submitMarketOrder(aRequest(), exchange.deps);
+    expect(outcome).toEqual({
+      kind: 'rejected',
+      status: 422,
+      message: `client order id rb-20240315-AAPL-b-1a2b3c4d is taken by an order that is ${status} (filled ${filledQty} of 3); not resubmitted`,
+    });
     expect(exchange.sent).toHaveLength(1);
   });
 
