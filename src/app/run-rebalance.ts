@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { roundQty } from '../diff/position-differ.js';
+import { roundQty } from '../domain/quantity.js';
 import { openAuditTrail, type AuditTrail } from '../audit/audit-trail.js';
 import { BrokerError } from '../broker/port.js';
 import { executePlan } from '../execute/two-phase-executor.js';

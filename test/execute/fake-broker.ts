@@ -85,7 +85,7 @@ export class FakeBroker implements Broker {
   getPositions(): Promise<readonly Position[]> {
     const source = this.options.stalePositions === true ? this.positionsBeforeLastFill : this.positions;
     return Promise.resolve(
-      [...source].filter(([, qty]) => qty !== 0).map(([symbol, qty]) => ({ symbol, qty, avgEntryPrice: this.price(symbol), currentPrice: this.price(symbol), marketValue: qty * this.price(symbol) })),
+      [...source].filter(([, qty]) => qty !== 0).map(([symbol, qty]) => ({ symbol, assetClass: 'us_equity', qty, avgEntryPrice: this.price(symbol), currentPrice: this.price(symbol), marketValue: qty * this.price(symbol) })),
     );
   }
 
@@ -102,7 +102,7 @@ export class FakeBroker implements Broker {
   }
 
   getOpenOrders(): Promise<readonly OpenOrder[]> {
-    return Promise.resolve([...this.orders.values()].filter((o) => !isFinalOrderStatus(o.status)));
+    return Promise.resolve([...this.orders.values()].filter((o) => !isFinalOrderStatus(o.status)).map((o) => ({ ...o, assetClass: 'us_equity' })));
   }
 
   submitOrder(request: OrderRequest): Promise<SubmitOutcome> {
