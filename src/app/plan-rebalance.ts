@@ -100,7 +100,9 @@ export function planRebalance(snapshot: MarketSnapshot, request: PlanRequest): R
     allocation,
     cashBuffer: config.sizing.cashBuffer,
     untouched,
-    spendable: snapshot.account.buyingPower + sellable,
+    // A cash account's buys draw on equity less what stays held; margin may give more. A buying power below that
+    // (a margin debit, unsettled cash) does not shrink the plan: gate 2 reports it and blocks.
+    spendable: Math.max(snapshot.account.equity - untouched.reduce((sum, h) => sum + h.value, 0), snapshot.account.buyingPower + sellable),
     buyingPowerReserve: config.execution.buyingPowerReserve,
     marketBuyCollar: config.sizing.marketBuyCollar,
   });

@@ -16,7 +16,10 @@ export interface BudgetInput {
   readonly cashBuffer: number;
   /** Holdings the plan leaves alone: ignored symbols, bars that failed the data gate, non-stock positions. */
   readonly untouched: readonly UntouchedHolding[];
-  /** What buys can draw on if the plan sold every managed position: buying power now + their value now. */
+  /**
+   * What the buys can draw on if the plan sold every managed position: equity less the untouched holdings (a cash
+   * account), or buying power now + the managed holdings' value when that is more (margin).
+   */
   readonly spendable: number;
   /** Share of buying power the executor keeps back when it sizes the buys (execution.buyingPowerReserve). */
   readonly buyingPowerReserve: number;

@@ -140,6 +140,12 @@ describe('planRebalance: room for the executor reserve and the market-buy collar
     expect(plan.budget.budget).toBe(96_153.85);
   });
 
+  it('does not shrink the plan to a buying power far below the cash (a margin debit): gate 2 blocks it instead', () => {
+    const plan = planRebalance(aSnapshot({ account: anAccount({ equity: 60_000, cash: 60_000, buyingPower: 100 }) }), aRequest());
+    expect(plan.budget.budget).toBe(57_692.31);
+    expect(gate(plan, 2)?.status).toBe('fail');
+  });
+
   it('does not cap a partial allocation, which is far below the room', () => {
     const plan = planRebalance(aSnapshot(), aRequest({ regime: 'TREND_NEUTRAL' }));
     expect(plan.budget.budget).toBe(70_000);
