@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { roundQty } from '../domain/quantity.js';
 import { openAuditTrail, type AuditTrail } from '../audit/audit-trail.js';
 import { BrokerError } from '../broker/port.js';
 import { executePlan } from '../execute/two-phase-executor.js';
@@ -13,7 +12,7 @@ import { readTradingDays, type TradingDays } from './trading-days.js';
 import type { MarketData } from '../market-data/port.js';
 import type { ExecutionReport, ReportRegime, RunMode, RunReport } from './report.js';
 import { currentInputs, detectCurrentRegime } from './regime-step.js';
-import { ok, type MarketClock, type Regime, type Result } from '../domain/index.js';
+import { ok, roundQty, type MarketClock, type Regime, type Result } from '../domain/index.js';
 import { resolveRunInputs, type RebalanceRequest, type RunInputs } from './run-inputs.js';
 import { checkSchedule } from './schedule-check.js';
 import { openSession, type BrokerSession } from './session.js';

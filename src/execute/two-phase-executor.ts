@@ -1,14 +1,14 @@
 import type { Logger } from 'pino';
 import type { AuditTrail } from '../audit/audit-trail.js';
 import { BrokerError, type Broker } from '../broker/port.js';
-import type { BrokerOrder, OrderIntent, OrderRequest } from '../domain/index.js';
+import { roundQty, sameQty, type BrokerOrder, type OrderIntent, type OrderRequest } from '../domain/index.js';
 import { auditEventForChange, orderAuditFields } from './audit-events.js';
 import { cancelOrReread } from './cancel-or-reread.js';
 import { clientOrderId, nextAttempt, planHash } from './client-order-id.js';
 import { addDays } from '../time/calendar-date.js';
 import { OrderTracker } from './order-tracker.js';
 import { resizeBuys } from './resize-buys.js';
-import { sameQty, verifyPositions, type PositionCheck } from './verify-positions.js';
+import { verifyPositions, type PositionCheck } from './verify-positions.js';
 
 export interface ExecutionSettings {
   readonly fillTimeoutMs: number;
@@ -319,4 +319,3 @@ function executedFrom(request: OrderRequest, phase: 1 | 2): ExecutedOrder {
   };
 }
 
-const roundQty = (n: number): number => Math.round(n * 1e9) / 1e9;

@@ -16,8 +16,3 @@ export function verifyPositions(
     .map(([symbol, targetQty]) => ({ symbol, qty: held.get(symbol) ?? 0, targetQty }))
     .sort((a, b) => (a.symbol < b.symbol ? -1 : a.symbol > b.symbol ? 1 : 0));
 }
-
-/** Quantities equal to 9 decimals, the broker's precision. */
-export function sameQty(a: number, b: number): boolean {
-  return Math.abs(a - b) < 5e-10;
-}
