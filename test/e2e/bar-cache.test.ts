@@ -32,10 +32,10 @@ describe('the bar cache, as a user meets it (demo exchange)', () => {
     };
 
     const cold = report();
-    expect(cold.data).toMatchObject({ symbols: 30, cacheHits: 0, feed: 'iex', adjustment: 'split', cache: 'on' });
+    expect(cold.data).toMatchObject({ symbols: 30, cacheHits: 0, feed: 'sip', adjustment: 'split', cache: 'on' });
     expect(cold.data.bars).toBeGreaterThan(30 * 250);
     const files = filesUnder(cacheHome);
-    expect(files.map((f) => f.slice(cacheHome.length))).toEqual([expect.stringMatching(/^\/regime-rebalancer\/sources\/local-[0-9a-f]+\/bars\/split\/iex\.bars$/)]);
+    expect(files.map((f) => f.slice(cacheHome.length))).toEqual([expect.stringMatching(/^\/regime-rebalancer\/sources\/local-[0-9a-f]+\/bars\/split\/sip\.bars$/)]);
 
     const warm = report();
     expect(warm.data).toMatchObject({ symbols: 30, bars: cold.data.bars, cacheHits: 30 });
