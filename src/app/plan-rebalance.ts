@@ -1,7 +1,6 @@
 import type {
   Account,
   Asset,
-  Exclusion,
   BarsBySymbol,
   GateResult,
   MarketClock,
@@ -14,6 +13,7 @@ import type {
   Target,
 } from '../domain/index.js';
 import type { Config } from '../config/schema.js';
+import type { ExcludedSymbol } from '../market-data/quality/index.js';
 import { scanMomentum52w } from '../scanner/momentum52w.js';
 import { sizeTargets } from '../sizing/size-targets.js';
 import { diffPositions } from '../diff/position-differ.js';
@@ -28,7 +28,7 @@ export interface MarketSnapshot {
   readonly assets: ReadonlyMap<string, Asset>;
   readonly bars: BarsBySymbol;
   /** Symbols whose bars failed the data-quality gate: not scanned, and held ones are not traded this run. */
-  readonly rejectedData: readonly Exclusion[];
+  readonly rejectedData: readonly ExcludedSymbol[];
 }
 
 export interface PlanRequest {
@@ -63,7 +63,8 @@ export function planRebalance(snapshot: MarketSnapshot, request: PlanRequest): R
   });
   const scan: ScanResult = {
     picks: scanned.picks,
-    excluded: [...snapshot.rejectedData.map((e) => ({ symbol: e.symbol, reason: `bad data: ${e.reason}` })), ...scanned.excluded],
+    // A recent listing is not bad data: its reason ("too little history: …") stands as it is.
+    excluded: [...snapshot.rejectedData.map((e) => ({ symbol: e.symbol, reason: e.kind === 'too-little-history' ? e.reason : `bad data: ${e.reason}` })), ...scanned.excluded],
   };
   // Bad bars must not move money: a held symbol whose data failed the gate is left as it is this run.
   const untouchable = [...config.ignoreSymbols, ...snapshot.positions.map((p) => p.symbol).filter((s) => rejected.has(s))];
