@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runBuiltCli, sharedData } from '../support/run-cli.js';
@@ -37,5 +37,20 @@ describe('what the report says about a symbol\'s history (real bars, recent-2021
     const text = dryRun(data, false);
     expect(text.stdout).toMatch(new RegExp(`^  AMD {4}too little history: the first bar is on ${firstDay}`, 'm'));
     expect(text.stdout).not.toMatch(/AMD +bad data/);
+  });
+
+  it('reads a data folder of symbolic links like one of files', () => {
+    const data = join(tmp.path(), 'links');
+    mkdirSync(data);
+    for (const file of readdirSync(SOURCE)) symlinkSync(join(SOURCE, file), join(data, file));
+    const linked = dryRun(data);
+    expect(linked.code, linked.stderr).toBe(0);
+    const report = JSON.parse(linked.stdout) as Report;
+    const withData = new Set(readdirSync(SOURCE).map((file) => file.slice(0, -'.csv'.length)));
+    const unknown = report.excluded.filter((e) => /unknown asset/.test(e.reason)).map((e) => e.symbol);
+    // Only the technology names the data set lacks are unknown; every linked CSV is an asset.
+    expect(unknown.length).toBeGreaterThan(0);
+    expect(unknown.filter((symbol) => withData.has(symbol))).toEqual([]);
+    expect(report.picks.length).toBeGreaterThan(0);
   });
 });
