@@ -8,7 +8,9 @@ import { loadConfig, overrideFileFor } from '../config/load-config.js';
 import type { Config } from '../config/schema.js';
 import type { Result } from '../domain/index.js';
 import { CachedMarketData } from '../market-data/cache/index.js';
+import { FeedFallbackMarketData } from '../market-data/feed-fallback.js';
 import { MeteredMarketData } from '../market-data/metered.js';
+import type { MarketData } from '../market-data/port.js';
 import type { TtyProgress } from '../market-data/progress/tty-progress.js';
 import type { Env } from './environment.js';
 import { cacheDirFor, type Paths } from './paths.js';
@@ -39,22 +41,32 @@ export function cacheDirOf(config: Config, context: Pick<CommandContext, 'env' |
   return cacheDirFor(config.data.cacheDir, context.env, context.cwd);
 }
 
-/** A run's market data: the session's, cached on disk per data source unless noCache, and metered for the report. */
+/**
+ * A run's market data: the session's, cached on disk per data source and feed unless noCache, behind the SIP-to-IEX
+ * fallback, and metered for the report.
+ */
 export function marketDataFor(
   session: BrokerSession,
   config: Config,
   context: Pick<CommandContext, 'env' | 'cwd' | 'logger'>,
   options: { readonly noCache: boolean; readonly incompleteFrom?: string | undefined },
 ): MeteredMarketData {
-  if (options.noCache) return new MeteredMarketData(session.marketData);
+  if (options.noCache) return new MeteredMarketData(withFeedFallback(session.marketData, context.logger));
   const log = context.logger.child({ stage: 'cache' });
-  return new MeteredMarketData(
-    new CachedMarketData(session.marketData, {
-      // One cache per data source: the demo's synthetic AAPL must never be served for Alpaca's.
-      cacheDir: join(cacheDirOf(config, context), 'sources', session.dataSourceKey),
-      ...(options.incompleteFrom !== undefined ? { incompleteFrom: options.incompleteFrom } : {}),
-      onEvent: (event) => log.warn(event, `bar cache: ${event.kind}`),
-    }),
+  const cached = new CachedMarketData(session.marketData, {
+    // One cache per data source: the demo's synthetic AAPL must never be served for Alpaca's.
+    cacheDir: join(cacheDirOf(config, context), 'sources', session.dataSourceKey),
+    ...(options.incompleteFrom !== undefined ? { incompleteFrom: options.incompleteFrom } : {}),
+    onEvent: (event) => log.warn(event, `bar cache: ${event.kind}`),
+  });
+  // The fallback in front of the cache: a request it turns into "iex" reads and writes the iex file.
+  return new MeteredMarketData(withFeedFallback(cached, context.logger));
+}
+
+/** Market data that falls back from SIP to IEX when the plan refuses SIP, and says so in the log. */
+export function withFeedFallback(marketData: MarketData, logger: Logger): MarketData {
+  return new FeedFallbackMarketData(marketData, (event) =>
+    logger.warn({ stage: 'market-data', ...event }, 'market data: the sip feed was refused; using iex for the rest of this run'),
   );
 }
 

@@ -3,7 +3,6 @@ import {
   isStockOrder,
   type Account,
   type Asset,
-  type Exclusion,
   type BarsBySymbol,
   type GateResult,
   type MarketClock,
@@ -16,6 +15,7 @@ import {
   type Target,
 } from '../domain/index.js';
 import type { Config } from '../config/schema.js';
+import type { ExcludedSymbol } from '../market-data/quality/index.js';
 import { scanMomentum52w } from '../scanner/momentum52w.js';
 import { sizeTargets } from '../sizing/size-targets.js';
 import { sizingBudget, type SizingBudget, type UntouchedHolding } from '../sizing/sizing-budget.js';
@@ -31,7 +31,7 @@ export interface MarketSnapshot {
   readonly assets: ReadonlyMap<string, Asset>;
   readonly bars: BarsBySymbol;
   /** Symbols whose bars failed the data-quality gate: not scanned, and held ones are not traded this run. */
-  readonly rejectedData: readonly Exclusion[];
+  readonly rejectedData: readonly ExcludedSymbol[];
 }
 
 export interface PlanRequest {
@@ -81,7 +81,8 @@ export function planRebalance(snapshot: MarketSnapshot, request: PlanRequest): R
   });
   const scan: ScanResult = {
     picks: scanned.picks,
-    excluded: [...snapshot.rejectedData.map((e) => ({ symbol: e.symbol, reason: `bad data: ${e.reason}` })), ...scanned.excluded],
+    // A recent listing is not bad data: its reason ("too little history: …") stands as it is.
+    excluded: [...snapshot.rejectedData.map((e) => ({ symbol: e.symbol, reason: e.kind === 'too-little-history' ? e.reason : `bad data: ${e.reason}` })), ...scanned.excluded],
   };
   // Bad bars must not move money: a held symbol whose data failed the gate is left as it is this run.
   const ignored = new Set(config.ignoreSymbols);

@@ -34,7 +34,7 @@ export async function readSnapshot(
   const start = addDays(end, -calendarDaysFor(tradingDays));
   const [assets, bars] = await Promise.all([
     source.broker.getAssets(symbols),
-    source.marketData.getDailyBars({ symbols: universe, start, end, adjustment: config.data.adjustment, feed: config.data.feed }),
+    source.marketData.getDailyBars({ symbols: universe, start, end, adjustment: config.data.adjustment, feed: config.data.feed, brokerTime: clock.timestamp }),
   ]);
   log.info({ symbols: universe.length, barsSymbols: bars.bars.size, requests: bars.requests, start, end }, 'bars fetched');
   const quality = checkBarQuality(bars.bars, {

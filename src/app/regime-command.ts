@@ -1,6 +1,6 @@
 import type { RegimeDay } from '../regime/detector.js';
 import { chooseBroker } from './broker-choice.js';
-import { cacheDirOf, loadConfigFor, logVenue, type CommandContext } from './compose.js';
+import { cacheDirOf, loadConfigFor, logVenue, withFeedFallback, type CommandContext } from './compose.js';
 import { outcomeOfBrokerError, type Outcome } from './outcome.js';
 import { currentInputs, detectCurrentRegime } from './regime-step.js';
 import type { RegimeInputs } from './report.js';
@@ -60,7 +60,7 @@ export async function runRegimeCommand(
     }
     const asOf = request.asOf ?? completed;
     const detected = await detectCurrentRegime({
-      marketData: session.marketData,
+      marketData: withFeedFallback(session.marketData, context.logger),
       clock,
       days: tradingDays,
       config: loaded.value,

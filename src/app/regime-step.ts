@@ -47,6 +47,7 @@ export async function detectCurrentRegime(sources: RegimeSources): Promise<Resul
     end: newYorkDateOfTimestamp(sources.clock.timestamp),
     adjustment: settings.adjustment,
     feed: config.data.feed,
+    brokerTime: sources.clock.timestamp,
   });
   const indexBars = fetched.bars.get(settings.symbol) ?? [];
   // The index passes the same data-quality gate as the stocks, over its last year: bad bars must not name a regime.

@@ -117,7 +117,10 @@ export interface RunReport {
     readonly bars: number;
     readonly requests: number;
     readonly cacheHits: number;
+    /** The feed(s) that actually answered: the configured one, or "iex" after Alpaca refused "sip". */
     readonly feed: string;
+    /** Present when the configured feed was refused: why, and what was used instead. */
+    readonly feedFallback?: string;
     readonly adjustment: string;
     readonly cache: 'on' | 'off';
   };

@@ -122,7 +122,7 @@ async function runWithSession(
       audit.record({ event: gate.status === 'fail' ? 'gate_failed' : 'plan_validated', gate: `${gate.id} ${gate.name}`, status: gate.status, reason: gate.messages.join('; '), regime, equity: snapshot.account.equity });
     }
     const report = (execution: ExecutionReport | null, outcome: Outcome): RunReport =>
-      buildReport({ inputs, session, snapshot, plan, regime: decided.value, schedule, settled, runId, auditFile: audit.path, execution, outcome, data: { ...marketData.usage(), feed: config.data.feed, adjustment: config.data.adjustment, cache: request.noCache === true ? 'off' : 'on' } });
+      buildReport({ inputs, session, snapshot, plan, regime: decided.value, schedule, settled, runId, auditFile: audit.path, execution, outcome, data: { feed: config.data.feed, ...marketData.usage(), adjustment: config.data.adjustment, cache: request.noCache === true ? 'off' : 'on' } });
     if (!plan.validation.passed) {
       const reason = `a validation gate failed: ${plan.validation.gates.filter((g) => g.status === 'fail').map((g) => g.name).join(', ')}; nothing submitted`;
       audit.record({ event: 'run_finished', status: 'blocked', reason, regime });

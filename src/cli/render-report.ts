@@ -20,6 +20,9 @@ export function renderReport(report: RunReport & { readonly exitCode: number }):
   lines.push(`Universe   ${report.universe.name} (${report.universe.size} symbols), top ${report.topN}, sizing ${report.sizingMode}`);
   const s = report.schedule;
   lines.push(`Schedule   ${s.kind}: today is ${s.isRebalanceDay ? '' : 'not '}a rebalance day; next ${s.next ?? 'unknown'}`);
+  const data = report.data;
+  lines.push(`Data       ${data.feed} feed, ${data.adjustment}-adjusted: ${data.symbols} symbols, ${data.bars} bars, ${data.requests} requests, cache ${data.cache}${data.cache === 'on' ? ` (${data.cacheHits} hits)` : ''}`);
+  if (data.feedFallback !== undefined) lines.push(`           ! ${data.feedFallback}`);
   if (report.settled.found > 0) {
     lines.push(`Settled    ${report.settled.found} open order(s) of an earlier run (${report.settled.canceled} cancelled)`);
   }

@@ -45,7 +45,11 @@ export const configSchema = z.strictObject({
     .prefault({}),
   data: z
     .strictObject({
-      feed: z.enum(['iex', 'sip']).default('iex'),
+      /**
+       * SIP (every US venue) by default; when Alpaca refuses it (a plan without SIP), a run falls back to IEX (a
+       * single venue, a few percent of volume) and reports it in `data.feed`.
+       */
+      feed: z.enum(['iex', 'sip']).default('sip'),
       adjustment: z.enum(['split', 'all']).default('split'),
       /** Cached downloads (VIX, bars); default: $XDG_CACHE_HOME/regime-rebalancer or ~/.cache/regime-rebalancer. */
       cacheDir: z.string().min(1).optional(),

@@ -68,6 +68,7 @@ export function buildScenario(file: ScenarioFile, bars: BarsBySymbol, name: stri
     },
     ...(keys ? { keys } : {}),
     faults: file.faults,
+    marketData: { ...file.marketData },
     fills: {
       ...file.fills,
       partial: Object.fromEntries(Object.entries(file.fills.partial).map(([symbol, fraction]) => [symbol.trim().toUpperCase(), fraction])),

@@ -80,6 +80,16 @@ export const scenarioFileSchema = z.strictObject({
     .prefault({}),
   /** Where the exchange keeps its state between runs (relative to the scenario file); none = memory only. */
   statePath: z.string().min(1).optional(),
+  marketData: z
+    .strictObject({
+      /**
+       * Bars requests with feed=sip are refused as Alpaca refuses an account whose plan lacks SIP (HTTP 403, code
+       * 42210000): true for every such request, "recent" only when `end` is missing or within the last 15 minutes
+       * (the free plan's rule).
+       */
+      sipForbidden: z.union([z.boolean(), z.literal('recent')]).default(false),
+    })
+    .prefault({}),
 });
 export type ScenarioFile = z.infer<typeof scenarioFileSchema>;
 
@@ -136,6 +146,8 @@ export interface MarketScenario {
   readonly fills?: FillRules;
   /** Absolute path of the persisted exchange state; absent: in memory only. */
   readonly statePath?: string;
+  /** What the account's market-data plan allows; absent: every feed. */
+  readonly marketData?: { readonly sipForbidden: boolean | 'recent' };
 }
 
 /** How the local exchange executes orders. Symbols are upper case. */

@@ -111,7 +111,7 @@ describe('planRebalance: the sizing budget counts what the plan leaves alone', (
       bars: new Map([...clean].filter(([symbol]) => symbol !== 'NVDA')),
       account: anAccount({ equity: 130_000, cash: 100_000, buyingPower: 200_000 }),
       positions: [nvda],
-      rejectedData: [{ symbol: 'NVDA', reason: 'missing 12 of 252 trading days' }],
+      rejectedData: [{ symbol: 'NVDA', reason: 'missing 12 of 252 trading days', kind: 'bad-data' }],
     });
     const plan = planRebalance(snapshot, aRequest());
     expect(plan.budget).toMatchObject({ untouchedValue: 30_000, budget: 100_000 });

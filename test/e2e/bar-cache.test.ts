@@ -1,11 +1,12 @@
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runBuiltCli } from '../support/run-cli.js';
+import { runBuiltCli, sharedData } from '../support/run-cli.js';
 import { useTempDir } from '../support/temp-dir.js';
 
 interface Report {
   picks: { symbol: string }[];
+  excluded: { symbol: string; reason: string }[];
   data: { symbols: number; bars: number; requests: number; cacheHits: number; feed: string; adjustment: string; cache: string };
 }
 
@@ -32,10 +33,10 @@ describe('the bar cache, as a user meets it (demo exchange)', () => {
     };
 
     const cold = report();
-    expect(cold.data).toMatchObject({ symbols: 30, cacheHits: 0, feed: 'iex', adjustment: 'split', cache: 'on' });
+    expect(cold.data).toMatchObject({ symbols: 30, cacheHits: 0, feed: 'sip', adjustment: 'split', cache: 'on' });
     expect(cold.data.bars).toBeGreaterThan(30 * 250);
     const files = filesUnder(cacheHome);
-    expect(files.map((f) => f.slice(cacheHome.length))).toEqual([expect.stringMatching(/^\/regime-rebalancer\/sources\/local-[0-9a-f]+\/bars\/split\/iex\.bars$/)]);
+    expect(files.map((f) => f.slice(cacheHome.length))).toEqual([expect.stringMatching(/^\/regime-rebalancer\/sources\/local-[0-9a-f]+\/bars\/split\/sip\.bars$/)]);
 
     const warm = report();
     expect(warm.data).toMatchObject({ symbols: 30, bars: cold.data.bars, cacheHits: 30 });
@@ -62,5 +63,29 @@ describe('the bar cache, as a user meets it (demo exchange)', () => {
     expect(bypassed.data).toMatchObject({ cacheHits: 0, cache: 'off', bars: cold.data.bars });
     expect(bypassed.picks).toEqual(cold.picks);
     expect(filesUnder(cacheHome)).toEqual([]);
+  });
+
+  it('asks again next run for a symbol that had no bars: a CSV added to the scenario\'s data is seen without --no-cache', () => {
+    const source = sharedData('recent-2021-2026', 'daily');
+    const data = join(tmp.path(), 'data');
+    mkdirSync(data);
+    for (const file of readdirSync(source)) if (file !== 'NVDA.csv') copyFileSync(join(source, file), join(data, file));
+    const scenario = join(tmp.path(), 'scenario.json');
+    writeFileSync(scenario, JSON.stringify({ clock: '2026-04-10T10:15:00-04:00', dataDir: data, account: { cash: 60000 } }));
+    const env = { XDG_CACHE_HOME: join(tmp.path(), 'cache-home') };
+    const run = () => {
+      const result = runBuiltCli(['--dry-run', '--regime', 'bull', '--scenario', scenario, '--json'], { env });
+      expect(result.code, result.stderr).toBe(0);
+      return JSON.parse(result.stdout) as Report;
+    };
+
+    const without = run();
+    expect(without.excluded.find((e) => e.symbol === 'NVDA')).toBeDefined();
+    copyFileSync(join(source, 'NVDA.csv'), join(data, 'NVDA.csv'));
+    const withCsv = run();
+    expect(withCsv.excluded.find((e) => e.symbol === 'NVDA')).toBeUndefined();
+    expect(withCsv.data.cacheHits).toBeGreaterThan(0);
+    const nvdaBars = readFileSync(join(source, 'NVDA.csv'), 'utf8').trim().split('\n').length - 1;
+    expect(withCsv.data.bars).toBeGreaterThan(without.data.bars + Math.min(nvdaBars, 250));
   });
 });

@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { mkdir, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadScenarioFile } from '../../src/exchange/load-scenario.js';
@@ -128,5 +128,38 @@ describe('loadScenarioFile', () => {
     await writeFile(path, JSON.stringify({ clock: '2025-11-20T15:00:00Z', dataDir: join(root, 'bars') }));
     const result = await loadScenarioFile(path);
     expect(result.ok && [...result.value.bars.keys()]).toEqual(['SPY']);
+  });
+
+  it('follows symbolic links to CSV files in the data folder, named by the link', async () => {
+    const root = await aTempDir();
+    await writeFiles(join(root, 'store'), { 'apple-2025.csv': barsCsv(AAPL), 'BRK.B.csv': barsCsv(BRK) });
+    await mkdir(join(root, 'data'));
+    await symlink(join(root, 'store', 'apple-2025.csv'), join(root, 'data', 'AAPL.csv'));
+    // A relative link, as `ln -s ../store/BRK.B.csv` makes.
+    await symlink(join('..', 'store', 'BRK.B.csv'), join(root, 'data', 'brk.b.csv'));
+    await writeFiles(root, { 'linked.json': JSON.stringify({ clock: '2025-11-20T15:00:00Z', dataDir: 'data', positions: [{ symbol: 'AAPL', qty: 1, avgEntryPrice: 100 }] }) });
+    const result = await loadScenarioFile(join(root, 'linked.json'));
+    if (!result.ok) throw new Error(result.error.join('\n'));
+    expect([...result.value.bars.keys()].sort()).toEqual(['AAPL', 'BRK.B']);
+    expect(result.value.bars.get('AAPL')).toEqual(AAPL);
+    expect(result.value.bars.get('BRK.B')).toEqual(BRK);
+  });
+
+  it('names a symbolic link that leads nowhere instead of skipping the symbol', async () => {
+    const root = await aTempDir();
+    await writeFiles(join(root, 'data'), { 'SPY.csv': barsCsv(AAPL) });
+    await symlink(join(root, 'gone.csv'), join(root, 'data', 'AAPL.csv'));
+    await writeFiles(root, { 's.json': JSON.stringify({ clock: '2025-11-20T15:00:00Z', dataDir: 'data' }) });
+    expect(await errorsOf(join(root, 's.json'))).toEqual([`${join(root, 'data', 'AAPL.csv')}: a symbolic link that cannot be followed (ENOENT)`]);
+  });
+
+  it('reads the market-data plan: every feed by default, sipForbidden true or "recent"', async () => {
+    const plain = await loadScenarioFile(await aScenarioFile({ clock: '2025-11-20T10:00:00-05:00', dataDir: '../data' }));
+    expect(plain.ok && plain.value.marketData).toEqual({ sipForbidden: false });
+    const recent = await loadScenarioFile(await aScenarioFile({ clock: '2025-11-20T10:00:00-05:00', dataDir: '../data', marketData: { sipForbidden: 'recent' } }));
+    expect(recent.ok && recent.value.marketData).toEqual({ sipForbidden: 'recent' });
+    expect(await errorsOf(await aScenarioFile({ clock: '2025-11-20T10:00:00-05:00', dataDir: '../data', marketData: { sipForbidden: 'yes' } }))).toEqual([
+      expect.stringMatching(/week\.json: marketData\.sipForbidden: /),
+    ]);
   });
 });

@@ -2,7 +2,7 @@ import type { marketData } from '@alpacahq/alpaca-trade-api';
 import type { AlpacaClient } from '../../broker/alpaca/client.js';
 import { isApiError, toBrokerError, unexpectedResponse } from '../../broker/alpaca/errors.js';
 import { BrokerError } from '../../broker/port.js';
-import type { DailyBarsRequest, DailyBarsResult, MarketData } from '../port.js';
+import { FeedNotPermittedError, type DailyBarsRequest, type DailyBarsResult, type MarketData } from '../port.js';
 import { NO_PROGRESS, type FetchProgress } from '../progress/progress.js';
 import { BarsMerger, barsPageSchema, newYorkMidnight, type BarsPage } from './bars-page.js';
 import { planBatches, type BatchPolicy } from './batch-plan.js';
@@ -21,7 +21,15 @@ export interface AlpacaMarketDataOptions extends Partial<BatchPolicy> {
   readonly progress?: FetchProgress;
   /** Told once per pause of a second or more that the server's rate limit imposes, e.g. to log why a run waits. */
   readonly onRateLimitPause?: (waitMs: number) => void;
+  /** The clock used when a request carries no brokerTime. Default: the machine's. */
+  readonly now?: () => Date;
 }
+
+/** Alpaca serves SIP data to plans without real-time access only when it is older than this. */
+export const RECENT_DATA_MS = 15 * 60_000;
+/** Alpaca's answer to a feed the plan does not include (403, code 42210000). */
+const FEED_NOT_PERMITTED = /subscription does not permit/i;
+const SDK_SIP_HINT = ' (Your account may not have SIP';
 
 /**
  * Measured against the local exchange (505 symbols, a year, 132k bars; medians of 6 on a busy 2-CPU machine):
@@ -58,6 +66,7 @@ export class AlpacaMarketData implements MarketData {
   private readonly maxRateLimitWaits: number;
   private readonly progress: FetchProgress;
   private readonly onRateLimitPause: (waitMs: number) => void;
+  private readonly now: () => Date;
   /** The end of the last pause told about: the batches waiting in parallel tell it once. */
   private toldPauseUntil = 0;
 
@@ -77,15 +86,16 @@ export class AlpacaMarketData implements MarketData {
     this.maxRateLimitWaits = options.maxRateLimitWaits ?? DEFAULT_RATE_LIMIT_WAITS;
     this.progress = options.progress ?? NO_PROGRESS;
     this.onRateLimitPause = options.onRateLimitPause ?? (() => undefined);
+    this.now = options.now ?? (() => new Date());
   }
 
   async getDailyBars(request: DailyBarsRequest): Promise<DailyBarsResult> {
     // Sorted like Alpaca's answers, so a page's last symbol tells which symbols of its batch are complete.
     const symbols = [...new Set(request.symbols)].sort();
     const start = newYorkMidnight(request.start);
-    // The last day's bar is stamped at its New York midnight and `end` is inclusive; a later bound could also be in
-    // the future, which Alpaca's free plan refuses for SIP data.
-    const end = newYorkMidnight(request.end);
+    const end = this.endBound(request);
+    // Nothing old enough yet (e.g. only today's bar wanted, minutes after midnight): Alpaca would refuse end < start.
+    if (end < start) return { bars: new Map(), requests: 0 };
     const merger = new BarsMerger(new Set(symbols));
     const batches = planBatches(symbols, request.start, request.end, this.policy);
     const { requests } = await this.client.countRequests(() =>
@@ -100,6 +110,19 @@ export class AlpacaMarketData implements MarketData {
       }),
     );
     return { bars: merger.result(), requests };
+  }
+
+  /**
+   * The last day's bar is stamped at its New York midnight and `end` is inclusive, so that midnight is the bound; but
+   * never later than 15 minutes before the broker's time: Alpaca refuses SIP data newer than that to plans without
+   * real-time access (and a daily bar that recent is still forming).
+   */
+  private endBound(request: DailyBarsRequest): Date {
+    const lastDay = newYorkMidnight(request.end);
+    const brokerTime = request.brokerTime === undefined ? this.now() : new Date(request.brokerTime);
+    if (Number.isNaN(brokerTime.getTime())) throw new RangeError(`brokerTime is not a time: ${JSON.stringify(request.brokerTime)}`);
+    const newest = new Date(brokerTime.getTime() - RECENT_DATA_MS);
+    return lastDay < newest ? lastDay : newest;
   }
 
   /** Follows next_page_token until Alpaca sends none. */
@@ -145,6 +168,12 @@ export class AlpacaMarketData implements MarketData {
         if (isApiError(error) && error.status === 429 && waits < this.maxRateLimitWaits) {
           if (error.retryAfterMs !== undefined) this.limiter.pauseFor(error.retryAfterMs);
           continue;
+        }
+        const feed = params.request.feed;
+        if (isApiError(error) && error.status === 403 && feed !== undefined && FEED_NOT_PERMITTED.test(error.message)) {
+          // Without the SDK's appended advice, which speaks to SDK callers ("pass { feed: 'iex' }").
+          const said = error.message.split(SDK_SIP_HINT)[0]?.trim() ?? error.message;
+          throw new FeedNotPermittedError(feed, `Alpaca refused the ${feed} feed while ${action} (HTTP 403: ${this.client.redact(said)})`);
         }
         throw toBrokerError(error, action, this.client.redact) ?? error;
       }

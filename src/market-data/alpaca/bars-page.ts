@@ -1,8 +1,7 @@
 import { fromZonedTime } from 'date-fns-tz/fromZonedTime';
 import * as z from 'zod';
 import type { Bar } from '../../domain/index.js';
-
-const NEW_YORK = 'America/New_York';
+import { NEW_YORK } from '../../time/new-york.js';
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Midnight in New York on a trading day, the instant Alpaca stamps that day's bar with (inclusive bound). */

@@ -21,6 +21,9 @@ export type RefreshPlan =
 export function planRefresh(cached: CachedSeries | undefined, window: DayWindow): RefreshPlan {
   // A cache that starts after the window, or ends before it, has nothing to build on.
   if (cached === undefined || cached.from > window.start || cached.to < window.start) return { kind: 'full' };
+  // "No bars at all" is never taken as known: the symbol may be new to the source since (a data file added, a
+  // listing), and a cache written before this rule may still hold such a span.
+  if (cached.bars.length === 0) return { kind: 'full' };
   if (window.end <= cached.to) return { kind: 'cached' };
   const newest = cached.bars.at(-1);
   // No bar since the window started (e.g. never traded): nothing to compare, so just fetch after the covered span.
@@ -71,7 +74,7 @@ export function applyTopUp(
 
 /**
  * What may be written back: the span from `from` to the window's end, cut before `incompleteFrom` (a session still
- * trading has a bar that will change); undefined when nothing complete is left.
+ * trading has a bar that will change); undefined when nothing complete is left, or no bar at all.
  */
 export function seriesToPersist(
   from: string,
@@ -82,7 +85,9 @@ export function seriesToPersist(
   const to = incompleteFrom !== undefined && incompleteFrom <= end ? dayBefore(incompleteFrom) : end;
   // Bars out of order or on no calendar day are the data-quality gate's to report, fetched again rather than kept.
   if (to < from || !ascending(bars) || !bars.every((bar) => isCalendarDay(bar.date))) return undefined;
-  return { from, to, bars: barsInWindow(bars, { start: from, end: to }) };
+  const kept = barsInWindow(bars, { start: from, end: to });
+  // A symbol with no bars is asked for again next run rather than remembered as having none.
+  return kept.length === 0 ? undefined : { from, to, bars: kept };
 }
 
 /** The bars inside the window; the same array when all of them are. */

@@ -74,23 +74,49 @@ export function stale(bars: readonly Bar[], previousTradingDay: string): string 
   return `stale: the latest bar is from ${latest.date}, before the previous trading day ${previousTradingDay}`;
 }
 
-/** Counts the sessions of the look-back (the last `lookbackDays` of `tradingDays`) that have no bar. */
+/** What the look-back's sessions without a bar say: a history that starts late, holes inside it, or both. */
+export interface MissingDays {
+  /** The first bar comes after the look-back starts (a recent listing): too little history, not bad data. */
+  readonly tooLittleHistory?: string;
+  /** Sessions without a bar between the first bar and the end of the look-back. */
+  readonly missing?: string;
+}
+
+/**
+ * Counts the sessions of the look-back (the last `lookbackDays` of `tradingDays`) that have no bar; when they are
+ * more than `maxMissingPct` of it, says which are before the first bar (too little history) and which are holes
+ * after it (missing data). The allowance is judged on both together, as one count, so that splitting them never
+ * lets through a symbol the count would stop.
+ */
 export function missingDays(
   bars: readonly Bar[],
   tradingDays: readonly string[],
   lookbackDays: number,
   maxMissingPct: number,
-): string | undefined {
+): MissingDays {
   const sessions = tradingDays.slice(-Math.max(lookbackDays, 0));
-  if (sessions.length === 0) return undefined;
+  if (sessions.length === 0) return {};
   const missing = daysWithoutBar(sessions, bars);
-  const share = missing.length / sessions.length;
-  if (share <= maxMissingPct) return undefined;
-  const examples = missing.slice(0, 3).join(', ') + (missing.length > 3 ? ', …' : '');
-  return (
-    `missing ${missing.length} of ${sessions.length} trading days from ${sessions[0]} to ${sessions.at(-1)} ` +
-    `(${percent(share)}, more than ${percent(maxMissingPct)}): ${examples}`
-  );
+  if (missing.length / sessions.length <= maxMissingPct) return {};
+  const firstBar = outOfOrder(bars) === undefined ? bars[0]?.date : undefined;
+  const before = firstBar === undefined ? 0 : missing.filter((day) => day < firstBar).length;
+  const holes = missing.slice(before);
+  const span = sessions.slice(before);
+  const result: { tooLittleHistory?: string; missing?: string } = {};
+  if (before > 0) {
+    result.tooLittleHistory =
+      `too little history: the first bar is on ${firstBar}, ${span.length} of the ${sessions.length} trading days ` +
+      `from ${sessions[0]} to ${sessions.at(-1)}`;
+  }
+  // After a late start, holes count against the days since the first bar; a handful there is still allowed.
+  if (holes.length > 0 && (before === 0 || holes.length / span.length > maxMissingPct)) {
+    const examples = holes.slice(0, 3).join(', ') + (holes.length > 3 ? ', …' : '');
+    const share = holes.length / span.length;
+    result.missing =
+      `missing ${holes.length} of ${span.length} trading days from ${span[0]} to ${span.at(-1)} ` +
+      `(${percent(share)}, more than ${percent(maxMissingPct)}): ${examples}`;
+  }
+  return result;
 }
 
 /** The sessions (ascending) no bar is dated on: one merge walk when the bars ascend too, as they do when clean. */

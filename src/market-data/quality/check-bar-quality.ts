@@ -28,6 +28,8 @@ export interface ExcludedSymbol {
   readonly symbol: string;
   /** Every problem found, "; "-separated, each with its date(s) and numbers. */
   readonly reason: string;
+  /** "too-little-history" when the only problem is a history that starts after the look-back does (a recent listing). */
+  readonly kind: 'bad-data' | 'too-little-history';
 }
 
 export interface BarQualityReport {
@@ -43,19 +45,26 @@ export function checkBarQuality(bars: BarsBySymbol, opts: BarQualityOptions): Ba
   const clean = new Map<string, readonly Bar[]>();
   const excluded: ExcludedSymbol[] = [];
   for (const [symbol, series] of bars) {
-    const problems =
-      series.length === 0
-        ? ['no bars']
-        : [
-            outOfOrder(series),
-            invalidPrices(series),
-            inconsistentOhlc(series, opts.tolerance),
-            stale(series, opts.previousTradingDay),
-            missingDays(series, opts.tradingDays, opts.lookbackDays, opts.maxMissingPct),
-            extremeMove(series, opts.maxDrop, opts.maxRise),
-          ].filter((problem): problem is string => problem !== undefined);
-    if (problems.length === 0) clean.set(symbol, series);
-    else excluded.push({ symbol, reason: problems.join('; ') });
+    if (series.length === 0) {
+      excluded.push({ symbol, reason: 'no bars', kind: 'bad-data' });
+      continue;
+    }
+    const gaps = missingDays(series, opts.tradingDays, opts.lookbackDays, opts.maxMissingPct);
+    const problems = [
+      outOfOrder(series),
+      invalidPrices(series),
+      inconsistentOhlc(series, opts.tolerance),
+      stale(series, opts.previousTradingDay),
+      gaps.missing,
+      extremeMove(series, opts.maxDrop, opts.maxRise),
+    ].filter((problem): problem is string => problem !== undefined);
+    if (gaps.tooLittleHistory !== undefined) {
+      excluded.push({ symbol, reason: [gaps.tooLittleHistory, ...problems].join('; '), kind: problems.length === 0 ? 'too-little-history' : 'bad-data' });
+    } else if (problems.length > 0) {
+      excluded.push({ symbol, reason: problems.join('; '), kind: 'bad-data' });
+    } else {
+      clean.set(symbol, series);
+    }
   }
   return { clean, excluded };
 }

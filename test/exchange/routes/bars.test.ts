@@ -158,6 +158,33 @@ describe('GET /v2/stocks/bars', () => {
   });
 });
 
+describe('GET /v2/stocks/bars on a plan without SIP (marketData.sipForbidden)', () => {
+  const REFUSAL = { code: 42210000, message: 'subscription does not permit querying recent SIP data' };
+  const withPlan = (sipForbidden: boolean | 'recent') => anExchange({ ...scenario, marketData: { sipForbidden } });
+
+  it('refuses every feed=sip request with Alpaca\'s 403 and serves iex and the default feed', async () => {
+    const exchange = await withPlan(true);
+    for (const path of [`${MULTI}?symbols=AAA&timeframe=1Day&start=2025-11-03&end=2025-11-10&feed=sip`, '/v2/stocks/AAA/bars?timeframe=1Day&start=2025-11-03&feed=sip']) {
+      const reply = await get(exchange, path);
+      expect(reply.status, path).toBe(403);
+      expect(reply.body).toEqual(REFUSAL);
+    }
+    expectConformsToSpec('market-data', 'GET', '/v2/stocks/bars', 403, REFUSAL);
+    const iex = await page(exchange, 'symbols=AAA&timeframe=1Day&start=2025-11-03&end=2025-11-10&feed=iex');
+    expect(iex.bars['AAA']).toHaveLength(6);
+    expect(await page(exchange, 'symbols=AAA&timeframe=1Day&start=2025-11-03&end=2025-11-10')).toEqual(iex);
+  });
+
+  it('with "recent", refuses sip only when end is missing or within 15 minutes of the clock (10:00 New York)', async () => {
+    const exchange = await withPlan('recent');
+    const status = async (end: string) => (await get(exchange, `${MULTI}?symbols=AAA&timeframe=1Day&start=2025-11-03&feed=sip${end}`)).status;
+    expect(await status('')).toBe(403);
+    expect(await status('&end=2025-11-20T14:50:00Z')).toBe(403);
+    expect(await status('&end=2025-11-20T14:44:59Z')).toBe(200);
+    expect(await status('&end=2025-11-19')).toBe(200);
+  });
+});
+
 describe('GET /v2/stocks/{symbol}/bars', () => {
   it('serves one symbol as a list, paging with tokens', async () => {
     const exchange = await anExchange(scenario);

@@ -3,6 +3,7 @@ import { BrokerError } from '../../../src/broker/port.js';
 import type { Bar } from '../../../src/domain/index.js';
 import { faultsSchema } from '../../../src/exchange/faults/config.js';
 import { AlpacaMarketData, completedSymbols } from '../../../src/market-data/alpaca/alpaca-market-data.js';
+import { FeedNotPermittedError } from '../../../src/market-data/port.js';
 import { RateLimiter, sharedRateLimiter } from '../../../src/market-data/alpaca/rate-limiter.js';
 import { aScenario, HISTORY, useLocalExchange } from '../../broker/alpaca/local-exchange.js';
 import { recordingProgress } from '../progress/recording-progress.js';
@@ -60,6 +61,42 @@ describe('AlpacaMarketData against the local exchange', () => {
       sort: 'asc',
     });
     expect(seen.filter((r) => r.url.searchParams.has('page_token'))).toHaveLength(3);
+  });
+
+  it('never asks for bars ending within 15 minutes of the broker\'s time, which a plan without real-time SIP refuses', async () => {
+    // 00:05 in New York on Friday 03-15: Friday's bar would be stamped 00:00, five minutes ago.
+    const brokerTime = '2024-03-15T04:05:00Z';
+    const exchange = await local.start(aScenario({ clock: new Date(brokerTime), marketData: { sipForbidden: 'recent' } }));
+    const { fetchImpl, seen } = timedFetch();
+    const data = new AlpacaMarketData(local.clientFor(exchange, { fetchImpl }));
+    const result = await data.getDailyBars({ symbols: ['AAPL'], start: '2024-03-11', end: '2024-03-15', adjustment: 'split', feed: 'sip', brokerTime });
+    expect(result.bars.get('AAPL')?.map((b) => b.date)).toEqual(['2024-03-11', '2024-03-12', '2024-03-13', '2024-03-14']);
+    expect(seen.map((r) => [r.status, r.url.searchParams.get('end')])).toEqual([[200, '2024-03-15T03:50:00.000Z']]);
+
+    // Without brokerTime the adapter's own clock bounds it the same way.
+    const clocked = new AlpacaMarketData(local.clientFor(exchange), { now: () => new Date(brokerTime) });
+    const again = await clocked.getDailyBars({ symbols: ['AAPL'], start: '2024-03-11', end: '2024-03-15', adjustment: 'split', feed: 'sip' });
+    expect(again.bars.get('AAPL')).toEqual(result.bars.get('AAPL'));
+  });
+
+  it('asks nothing when no wanted day is 15 minutes old yet', async () => {
+    const brokerTime = '2024-03-15T04:05:00Z';
+    const exchange = await local.start(aScenario({ clock: new Date(brokerTime) }));
+    const { fetchImpl, seen } = timedFetch();
+    const result = await new AlpacaMarketData(local.clientFor(exchange, { fetchImpl })).getDailyBars({ symbols: ['AAPL'], start: '2024-03-15', end: '2024-03-15', adjustment: 'split', feed: 'sip', brokerTime });
+    expect(result).toEqual({ bars: new Map(), requests: 0 });
+    expect(seen).toEqual([]);
+  });
+
+  it('fails with FeedNotPermittedError (403, the feed named) when the plan refuses SIP, and keeps iex working', async () => {
+    const exchange = await local.start(aScenario({ marketData: { sipForbidden: true } }));
+    const data = new AlpacaMarketData(local.clientFor(exchange));
+    const failure = await data.getDailyBars({ ...FULL_RANGE, feed: 'sip' }).catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(FeedNotPermittedError);
+    expect(failure).toMatchObject({ feed: 'sip', status: 403, kind: 'rejected' });
+    expect((failure as Error).message).toContain('subscription does not permit querying recent SIP data');
+    const iex = await data.getDailyBars({ ...FULL_RANGE, feed: 'iex' });
+    expect(iex.bars.get('GE')).toEqual(inWindow(HISTORY.GE, FULL_RANGE.start, FULL_RANGE.end));
   });
 
   it('needs one request for 4 symbols with the default page size', async () => {

@@ -199,6 +199,7 @@ describe('CachedMarketData', () => {
     await t.cached().getDailyBars(request(['AAPL', 'MSFT'], day(19)));
     await t.cached().getDailyBars(request(['AAPL', 'MSFT'], day(29)));
     await t.cached().getDailyBars({ ...request(['AAPL'], day(29)), adjustment: 'raw' });
+    t.inner.history = new Map([...t.inner.history, ['BRK.B', history('KO')], ['BF/B', history('GE')]]);
     await t.cached().getDailyBars({ symbols: ['BRK.B', 'BF/B'], start: day(0), end: day(29), adjustment: 'all' });
     expect(filesUnder(t.temp.path())).toEqual(['bars/all/default.bars', 'bars/raw/sip.bars', 'bars/split/sip.bars']);
     expect(t.cachedSeries('MSFT')?.bars).toEqual(history('MSFT'));
@@ -275,15 +276,31 @@ describe('CachedMarketData', () => {
     expect(t.inner.requests.map((r) => `${r.adjustment}/${r.feed}`)).toEqual(['split/sip', 'all/sip', 'split/iex']);
   });
 
-  it('remembers that a symbol has no bars, so it joins the short top-up request next time', async () => {
-    t.inner.availableThrough = day(19);
-    const first = await t.cached().getDailyBars(request(['AAPL', 'NOPE'], day(19)));
+  it('asks again, over the whole window, for a symbol that had no bars: bars added since are found without --no-cache', async () => {
+    const first = await t.cached().getDailyBars(request(['AAPL', 'NEW'], day(29)));
     expect([...first.bars.keys()]).toEqual(['AAPL']);
-    t.inner.availableThrough = day(29);
-    const later = await t.cached().getDailyBars(request(['AAPL', 'NOPE'], day(29)));
-    expect(t.inner.windows()).toEqual([`AAPL,NOPE ${day(0)}..${day(19)}`, `AAPL,NOPE ${day(19)}..${day(29)}`]);
-    expect([...later.bars.keys()]).toEqual(['AAPL']);
-    expect(later.cacheHits).toBe(2);
+    expect(t.cachedSeries('NEW')).toBeUndefined();
+    // The data appears (a CSV added to the exchange's data, a symbol the source now serves).
+    const added = barsSeries(ramp(50, 79, 30), { start: day(0) });
+    t.inner.history = new Map([...t.inner.history, ['NEW', added]]);
+    const second = await t.cached().getDailyBars(request(['AAPL', 'NEW'], day(29)));
+    expect(second.bars.get('NEW')).toEqual(added);
+    expect(t.inner.windows()).toEqual([`AAPL,NEW ${day(0)}..${day(29)}`, `NEW ${day(0)}..${day(29)}`]);
+    expect(second.cacheHits).toBe(1);
+    expect(t.cachedSeries('NEW')?.bars).toEqual(added);
+  });
+
+  it('refetches in full a symbol an older cache file remembers as having no bars', async () => {
+    await t.cached().getDailyBars(request(['AAPL'], day(29)));
+    // A file as written before "no bars" stopped being cached: NEW covered over the window with no bars.
+    const old = BarFile.decode({ feed: 'sip', adjustment: 'split' }, readFileSync(t.fileOf()));
+    if (!old.ok) throw new Error(old.error.message);
+    writeFileSync(t.fileOf(), old.value.with(new Map([['NEW', { from: day(0), to: day(29), bars: [] }]])).encode({ feed: 'sip', adjustment: 'split' }));
+    const added = barsSeries(ramp(50, 79, 30), { start: day(0) });
+    t.inner.history = new Map([...t.inner.history, ['NEW', added]]);
+    const result = await t.cached().getDailyBars(request(['AAPL', 'NEW'], day(29)));
+    expect(result.bars.get('NEW')).toEqual(added);
+    expect(t.inner.windows().at(-1)).toBe(`NEW ${day(0)}..${day(29)}`);
   });
 
   it('starts from nothing after clearCache, which says how many files it removed', async () => {

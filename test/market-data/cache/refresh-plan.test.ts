@@ -20,7 +20,8 @@ describe('planRefresh', () => {
     ['a later end: from the newest bar, not the covered end', CACHED, '2024-03-04', '2024-03-15', { kind: 'top-up', fetchFrom: '2024-03-07' }],
     ['a window starting before the cache', CACHED, '2024-03-01', '2024-03-08', { kind: 'full' }],
     ['a window starting after the cache', CACHED, '2024-03-11', '2024-03-15', { kind: 'full' }],
-    ['a cache without bars', { ...CACHED, bars: [] }, '2024-03-04', '2024-03-15', { kind: 'top-up', fetchFrom: '2024-03-08' }],
+    ['a cache without bars (never trusted: the symbol may have bars now)', { ...CACHED, bars: [] }, '2024-03-04', '2024-03-08', { kind: 'full' }],
+    ['a cache without bars and a later end', { ...CACHED, bars: [] }, '2024-03-04', '2024-03-15', { kind: 'full' }],
   ])('with %s', (_name, cached, start, end, plan) => {
     expect(planRefresh(cached, { start, end })).toEqual(plan);
   });
@@ -88,6 +89,10 @@ describe('seriesToPersist', () => {
 
   it('persists nothing when no complete day is left', () => {
     expect(seriesToPersist('2024-03-04', bars, '2024-03-08', '2024-03-04')).toBeUndefined();
+  });
+
+  it('persists nothing for a symbol without bars, so that it is asked for again next run', () => {
+    expect(seriesToPersist('2024-03-04', [], '2024-03-08', undefined)).toBeUndefined();
   });
 
   it.each([

@@ -76,7 +76,7 @@ describe('checkBarQuality', () => {
     ['no bars at all', [], 'no bars'],
   ])('excludes a symbol with %s, saying why', (_name, bad, reason) => {
     const report = gate(bad);
-    expect(report.excluded).toEqual([{ symbol: 'BAD', reason: expect.stringContaining(reason) }]);
+    expect(report.excluded).toEqual([{ symbol: 'BAD', reason: expect.stringContaining(reason), kind: 'bad-data' }]);
     expect([...report.clean.keys()]).toEqual(['GOOD']);
   });
 
@@ -100,7 +100,36 @@ describe('checkBarQuality', () => {
     // Sessions 0..9 lack bars, but a 40-session look-back starts at session 10.
     const late = calmSeries().slice(10);
     expect(gate(late, { ...OPTIONS, lookbackDays: 40 }).excluded).toEqual([]);
-    expect(gate(late, { ...OPTIONS, lookbackDays: 50 }).excluded[0]?.reason).toContain('missing 10 of 50 trading days');
+    expect(gate(late, { ...OPTIONS, lookbackDays: 50 }).excluded[0]?.reason).toContain(`the first bar is on ${day(10)}, 40 of the 50 trading days`);
+  });
+
+  it('says "too little history", not missing data, for bars that start after the look-back does (a recent listing)', () => {
+    const listed = calmSeries().slice(23);
+    expect(gate(listed).excluded).toEqual([
+      { symbol: 'BAD', reason: `too little history: the first bar is on ${day(23)}, 27 of the 50 trading days from ${day(0)} to ${day(49)}`, kind: 'too-little-history' },
+    ]);
+  });
+
+  it('says both, as bad data, when a late history also has holes', () => {
+    const listed = calmSeries().slice(23).filter((_, j) => j !== 5 && j !== 10);
+    const [excluded] = gate(listed).excluded;
+    expect(excluded?.kind).toBe('bad-data');
+    expect(excluded?.reason).toBe(
+      `too little history: the first bar is on ${day(23)}, 27 of the 50 trading days from ${day(0)} to ${day(49)}; ` +
+        `missing 2 of 27 trading days from ${day(23)} to ${day(49)} (7.4%, more than 2.0%): ${day(28)}, ${day(33)}`,
+    );
+  });
+
+  it('keeps a late start with a single hole when the two together stay within the allowance', () => {
+    // 1 session before the first bar and none after: 2 % of 50, as before the two were told apart.
+    expect(gate(calmSeries().slice(1)).excluded).toEqual([]);
+  });
+
+  it('still excludes what the one count excluded, however it splits: 1 before the first bar and 1 hole after', () => {
+    const bars = calmSeries().slice(1).filter((_, j) => j !== 20);
+    const [excluded] = gate(bars).excluded;
+    expect(excluded?.reason).toMatch(new RegExp(`^too little history: the first bar is on ${day(1)}, 49 of the 50 trading days .*; missing 1 of 49 trading days from ${day(1)} to ${day(49)} .*: ${day(21)}$`));
+    expect(excluded?.kind).toBe('bad-data');
   });
 
   it('counts the same missing days when the bars are out of order', () => {

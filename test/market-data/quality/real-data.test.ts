@@ -68,6 +68,7 @@ describe('the data-quality gate on real market data (../shared/data)', () => {
         reason:
           'inconsistent OHLC on 2016-05-19: close 17.87 outside low–high 35.085–35.785; ' +
           'close fell 49.4% from 35.35 on 2016-05-18 to 17.87 on 2016-05-19 (limit -45.0%): an unadjusted split or a bad print',
+        kind: 'bad-data',
       },
     ]);
   });
