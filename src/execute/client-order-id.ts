@@ -4,6 +4,7 @@
  * within a run reuses its id and is refused as a duplicate instead of trading twice. Pure.
  */
 import { createHash } from 'node:crypto';
+import { qtyText } from '../domain/quantity.js';
 import { isIsoDate } from '../time/calendar-date.js';
 
 const PREFIX = 'rb';
@@ -17,7 +18,7 @@ const OWN_ID = /^rb-(\d{4})(\d{2})(\d{2})-[A-Za-z0-9.-]+-[bs]-[0-9a-f]{8}(?:-a([
 /** 8 hex digits of a sha256 over the plan's orders, the same whatever order they are listed in. */
 export function planHash(orders: readonly { symbol: string; side: 'buy' | 'sell'; qty: number }[]): string {
   // Quantities at 9 decimals, so 0.1 + 0.2 and 0.3 name the same plan.
-  const lines = orders.map((o) => JSON.stringify([o.symbol, o.side, o.qty.toFixed(9)])).sort();
+  const lines = orders.map((o) => JSON.stringify([o.symbol, o.side, qtyText(o.qty)])).sort();
   return createHash('sha256').update(lines.join('\n')).digest('hex').slice(0, 8);
 }
 
