@@ -114,7 +114,8 @@ export function regimeConfigOf(config: Config): RegimeConfig {
   };
 }
 
-async function vixCloses(sources: RegimeSources): Promise<{ closes: ReadonlyMap<string, number> | null; note: string }> {
+/** VIX closes as a live run reads them (file, URL or CBOE's download, cached), or why the VIX triggers are off. */
+export async function vixCloses(sources: Pick<RegimeSources, 'config' | 'cwd' | 'cacheDir' | 'now' | 'fetchImpl'>): Promise<{ closes: ReadonlyMap<string, number> | null; note: string }> {
   const setting = sources.config.regime.vix;
   let source: VixSource | undefined;
   if (setting === null) return { closes: null, note: 'VIX triggers off (regime.vix is null)' };

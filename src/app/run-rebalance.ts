@@ -10,6 +10,7 @@ import { readSnapshot } from './read-snapshot.js';
 import { calendarDaysFor, newYorkDateOfTimestamp } from '../time/trading-date.js';
 import { readTradingDays, type TradingDays } from './trading-days.js';
 import type { MarketData } from '../market-data/port.js';
+import type { MeteredMarketData } from '../market-data/metered.js';
 import type { ExecutionReport, ReportRegime, RunMode, RunReport } from './report.js';
 import { currentInputs, detectCurrentRegime } from './regime-step.js';
 import { ok, roundQty, type MarketClock, type Regime, type Result } from '../domain/index.js';
@@ -55,7 +56,7 @@ export async function runRebalance(request: RebalanceRequest, context: CommandCo
       return { kind: 'error', outcome: 'badInput', errors: opened.error, secrets: [], mode };
     }
     logVenue(context.logger, opened.value, mode);
-    return await runWithSession(inputs.value, opened.value, audit, runId, request, context);
+    return await runPipeline(inputs.value, opened.value, audit, runId, request, context);
   } finally {
     if (opened.ok) await opened.value.close();
     audit.close();
@@ -63,13 +64,31 @@ export async function runRebalance(request: RebalanceRequest, context: CommandCo
   }
 }
 
-async function runWithSession(
+/**
+ * Where a backtest replaces a live run's data sources, and nothing else: the rest of the pipeline is the same code.
+ */
+export interface PipelineSeams {
+  /** The run's market data; default: the session's, cached on disk and metered. */
+  readonly marketData?: (days: TradingDays) => MeteredMarketData;
+  /**
+   * The detector's regime when none is forced; default: detectCurrentRegime on the run's market data. A backtest
+   * answers from the detector's series computed once (each day's label uses only closes up to that day).
+   */
+  readonly detectRegime?: (clock: MarketClock, days: TradingDays) => Result<ReportRegime>;
+}
+
+/**
+ * One run of the pipeline on an open session: clock, calendar, schedule, account checks, regime, leftovers,
+ * snapshot, plan and gates, then (unless dry) the two-phase executor. The live command and the backtest both run it.
+ */
+export async function runPipeline(
   inputs: RunInputs,
   session: BrokerSession,
   audit: AuditTrail,
   runId: string,
   request: RebalanceRequest,
   context: CommandContext,
+  seams: PipelineSeams = {},
 ): Promise<RunOutcome> {
   const { config, mode } = inputs;
   let regime = inputs.regimeOverride ?? '';
@@ -87,7 +106,8 @@ async function runWithSession(
     const lookback = Math.max(config.scanner.lookbackDays, config.scanner.minHistoryDays);
     const days = await readTradingDays(session.broker, clock, calendarDaysFor(lookback));
     const schedule = checkSchedule(config.schedule, today, days.sessions);
-    const marketData = marketDataFor(session, config, context, { noCache: request.noCache === true, incompleteFrom: days.incompleteFrom });
+    const marketData =
+      seams.marketData?.(days) ?? marketDataFor(session, config, context, { noCache: request.noCache === true, incompleteFrom: days.incompleteFrom });
     if (mode !== 'dry-run') {
       const account = await session.broker.getAccount();
       if (account.tradingBlocked || account.accountBlocked || account.status !== 'ACTIVE') {
@@ -99,7 +119,7 @@ async function runWithSession(
       }
     }
     // A regime that cannot be determined stops the run before anything changes: never a silent default.
-    const decided = await decideRegime(inputs, session.kind, marketData, clock, days, context);
+    const decided = await decideRegime(inputs, session.kind, marketData, clock, days, context, seams);
     if (!decided.ok) return stop('blocked', decided.error.join('; '));
     regime = decided.value.name;
     let settled = { found: 0, canceled: 0 };
@@ -161,11 +181,13 @@ async function decideRegime(
   clock: MarketClock,
   days: TradingDays,
   context: CommandContext,
+  seams: PipelineSeams,
 ): Promise<Result<ReportRegime>> {
   const allocationOf = (name: Regime): number => inputs.config.regimeAllocation[name];
   if (inputs.regimeOverride !== undefined) {
     return ok({ name: inputs.regimeOverride, allocation: allocationOf(inputs.regimeOverride), source: 'override' });
   }
+  if (seams.detectRegime !== undefined) return seams.detectRegime(clock, days);
   const detected = await detectCurrentRegime({
     marketData,
     clock,

@@ -119,4 +119,6 @@ export interface BacktestRun {
   readonly equity: readonly EquityPoint[];
   readonly fills: readonly FillRow[];
   readonly charts: BacktestCharts;
+  /** Days whose run could not do everything it planned (an order refused, a gate failed), with the reason. */
+  readonly shortfalls: readonly { readonly date: string; readonly reason: string }[];
 }

@@ -98,6 +98,21 @@ export const configSchema = z.strictObject({
       calmDays: z.int().min(1).default(5),
     })
     .prefault({}),
+  backtest: z
+    .strictObject({
+      /** A run at 15:45 New York time on data up to the previous close fills at the day's close; "open" for a morning cron. */
+      fillPrice: z.enum(['close', 'open']).default('close'),
+      /** Against the trader on every fill, in basis points of the price. */
+      slippageBps: z.number().min(0).max(1000).default(5),
+      /** Per share and minimum per order, dollars; 0 as at Alpaca. */
+      commission: z.strictObject({ perShare: z.number().min(0).default(0), minimum: z.number().min(0).default(0) }).prefault({}),
+      /** Annual risk-free rate for Sharpe and Sortino, a fraction. */
+      riskFree: z.number().min(-0.1).max(0.5).default(0),
+      /** New York time of the simulated daily run, HH:MM (the README's cron runs at 15:45). */
+      runTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'runTime must be HH:MM').default('15:45'),
+      capital: z.number().positive().default(100_000),
+    })
+    .prefault({}),
   /** Live trading needs this AND --live: two separate opt-ins. */
   allowLive: z.boolean().default(false),
   ignoreSymbols: z

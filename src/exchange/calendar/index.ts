@@ -2,8 +2,7 @@
  * The NYSE regular-hours calendar and an Alpaca-style market clock (GET /v2/clock semantics).
  * Pure: the instant is always passed in.
  */
-import { fromZonedTime } from 'date-fns-tz/fromZonedTime';
-import { NEW_YORK, newYorkDateOf, newYorkIso } from '../../time/new-york.js';
+import { newYorkDateOf, newYorkInstant, newYorkIso } from '../../time/new-york.js';
 import { addDays, dateOfDayNumber, dayNumberOf, weekdayOfDayNumber, yearOf } from '../../time/calendar-date.js';
 import { EARLY_CLOSE, REGULAR_CLOSE, REGULAR_OPEN, closuresOf, earlyClosesOf } from './nyse-rules.js';
 
@@ -84,7 +83,7 @@ function nextSessionAfter(date: string): TradingSession {
 }
 
 function instantOf(date: string, time: string): Date {
-  return fromZonedTime(`${date}T${time}:00`, NEW_YORK);
+  return newYorkInstant(date, time);
 }
 
 /** ISO 8601 with the New York offset, e.g. "2025-11-20T10:15:00-05:00"; milliseconds only when present. */

@@ -1,0 +1,225 @@
+/**
+ * A backtest: checks the request, loads the history, replays the cron job (and, for comparison, the same strategy
+ * with the regime forced to TREND_BULL), runs the SPY and equal-weight benchmarks on the same days, data and costs,
+ * and computes every figure with the one metrics module.
+ */
+import { resolve } from 'node:path';
+import type { CommandContext } from '../app/compose.js';
+import { loadConfigFor, marketDataFor, cacheDirOf } from '../app/compose.js';
+import { vixCloses } from '../app/regime-step.js';
+import { chooseBroker } from '../app/broker-choice.js';
+import { openSession } from '../app/session.js';
+import type { RunInputs } from '../app/run-inputs.js';
+import type { Config } from '../config/schema.js';
+import { resolveUniverse } from '../config/universe.js';
+import { err, ok, REGIMES, type Bar, type Regime, type Result, type SizingMode } from '../domain/index.js';
+import { sessionsBetween } from '../exchange/calendar/index.js';
+import { detectRegimes, type RegimeDay } from '../regime/detector.js';
+import { regimeConfigOf } from '../app/regime-step.js';
+import type { ScheduleKind } from '../schedule/rebalance-schedule.js';
+import { addDays, isIsoDate } from '../time/calendar-date.js';
+import { calendarDaysFor } from '../time/trading-date.js';
+import { dailyReturns, drawdownSeries, monthlyReturns, returnMetrics, rollingSharpe, yearlyReturns } from '../metrics/performance.js';
+import { loadDataDir, regimeCloses, type BacktestData } from './backtest-data.js';
+import { equalWeightCurve, spyCurve } from './benchmarks.js';
+import { replay, type Replay } from './replay.js';
+import type { FillRules } from './sim-broker.js';
+import type { BacktestMetrics, BacktestRun, BacktestSummary, EquityPoint, TradingMetrics } from './types.js';
+
+export interface BacktestRequest {
+  readonly from: string;
+  readonly to: string;
+  readonly universe?: string;
+  readonly topN?: number;
+  readonly schedule?: ScheduleKind;
+  readonly regime?: Regime;
+  readonly sizing?: SizingMode;
+  readonly capital?: number;
+  readonly configFile?: string;
+  readonly dataDir?: string;
+  readonly scenario?: string;
+  readonly noCache?: boolean;
+}
+
+/** A bad request or unusable data: exit 2, with every reason. */
+export type BacktestResult = Result<BacktestRun>;
+
+export async function runBacktest(request: BacktestRequest, context: CommandContext, onProgress?: (done: number, total: number) => void): Promise<BacktestResult> {
+  const problems: string[] = [];
+  if (!isIsoDate(request.from)) problems.push(`--from "${request.from}" is not a date (YYYY-MM-DD)`);
+  if (!isIsoDate(request.to)) problems.push(`--to "${request.to}" is not a date (YYYY-MM-DD)`);
+  if (problems.length === 0 && request.from > request.to) problems.push(`--from ${request.from} is after --to ${request.to}`);
+  if (request.dataDir !== undefined && request.scenario !== undefined) problems.push('give --data-dir or --scenario, not both');
+  if (request.capital !== undefined && !(request.capital > 0)) problems.push(`--capital must be a positive amount, got ${request.capital}`);
+  if (problems.length > 0) return err(problems);
+  const loadedConfig = loadConfigFor(request.configFile, context);
+  if (!loadedConfig.ok) return loadedConfig;
+  const config: Config = {
+    ...loadedConfig.value,
+    topN: request.topN ?? loadedConfig.value.topN,
+    schedule: request.schedule ?? loadedConfig.value.schedule,
+    sizing: { ...loadedConfig.value.sizing, mode: request.sizing ?? loadedConfig.value.sizing.mode },
+  };
+  const sessions = sessionsBetween(request.from, request.to).map((s) => s.date);
+  if (sessions.length === 0) return err([`no trading session between ${request.from} and ${request.to}`]);
+  const universeSpec = request.universe ?? config.universe;
+  const allSymbols = universeSpec === 'all';
+  if (allSymbols && request.dataDir === undefined) return err(['--universe all needs --data-dir (every symbol of the folder)']);
+  const universe = allSymbols ? ok({ name: 'all', symbols: [] as string[] }) : resolveUniverse(universeSpec, context.paths.universesDir, context.cwd);
+  if (!universe.ok) return universe;
+
+  const lookbackStart = addDays(request.from, -calendarDaysFor(Math.max(config.scanner.lookbackDays, config.scanner.minHistoryDays)));
+  const loaded = await loadHistory(request, config, universe.value.symbols, lookbackStart, context);
+  if (!loaded.ok) return loaded;
+  const { data, vix } = loaded.value;
+  const indexSymbols = new Set([config.regime.symbol, 'VIX']);
+  const symbols = allSymbols ? [...data.bars.keys()].filter((s) => !indexSymbols.has(s)).sort() : universe.value.symbols;
+  const missing = symbols.filter((s) => !hasBarsIn(data.bars.get(s), lookbackStart, request.to));
+  if (missing.length > 0) return err([`no bars between ${lookbackStart} and ${request.to} for ${missing.length} symbol(s) of the universe: ${missing.join(', ')}`]);
+  if (!symbols.some((s) => hasBarsIn(data.bars.get(s), request.from, request.to))) return err([`no bars of the universe between ${request.from} and ${request.to}`]);
+
+  const closes = regimeCloses(data, config, context.cwd);
+  if (!closes.ok) return closes;
+  const regimeByDate = new Map<string, RegimeDay>();
+  const throughTo = closes.value.filter((c) => c.date <= request.to);
+  for (const day of detectRegimes(throughTo, vix.closes, regimeConfigOf(config))) regimeByDate.set(day.date, day);
+  if (request.regime === undefined) {
+    const before = sessionsBetween(addDays(request.from, -10), addDays(request.from, -1)).at(-1)?.date;
+    const label = before === undefined ? undefined : regimeByDate.get(before)?.regime;
+    if (label === undefined || label === 'UNKNOWN') {
+      return err([
+        `regime undeterminable on ${request.from}: ${throughTo.length} ${config.regime.symbol} closes (from ${throughTo[0]?.date ?? 'none'}) do not reach far enough back ` +
+          'for the detector (warm-up plus 1000 training days); set regime.historyFile in a --config file for older closes, or give --regime',
+      ]);
+    }
+  }
+
+  const inputsFor = (regimeOverride: Regime | undefined): RunInputs => ({
+    config,
+    universe: { name: allSymbols ? `all (${symbols.length} symbols of the data folder)` : universe.value.name, symbols },
+    ...(regimeOverride !== undefined ? { regimeOverride } : {}),
+    choice: { kind: 'local', venue: 'local' },
+    mode: 'local',
+    auditPath: '',
+    lockPath: '',
+  });
+  const fills: FillRules = { fillPrice: config.backtest.fillPrice, slippageBps: config.backtest.slippageBps, commission: config.backtest.commission };
+  const capital = request.capital ?? config.backtest.capital;
+  const settings = { sessions, capital, fills, runTime: config.backtest.runTime, regimeByDate, vixNote: vix.note };
+  const total = sessions.length * 2;
+  const strategy = await replay({ ...settings, inputs: inputsFor(request.regime) }, data, context, (done) => onProgress?.(done, total));
+  const alwaysBull = await replay({ ...settings, inputs: inputsFor('TREND_BULL') }, data, context, (done) => onProgress?.(sessions.length + done, total));
+  const spy = spyCurve(sessions, data, config.regime.symbol, capital, fills);
+  const equalWeight = equalWeightCurve(sessions, data, symbols, config.schedule, capital, fills);
+
+  const riskFree = config.backtest.riskFree;
+  const metricsOf = (values: readonly number[], trading: TradingMetrics): BacktestMetrics => ({ ...returnMetrics(sessions, values, { riskFree }), ...trading });
+  const strategyValues = strategy.days.map((d) => d.equity);
+  const equity: EquityPoint[] = strategy.days.map((d, i) => ({
+    date: d.date,
+    equity: d.equity,
+    cash: d.cash,
+    invested: d.invested,
+    exposure: d.equity > 0 ? d.invested / d.equity : 0,
+    regime: d.regime,
+    spy: spy?.values[i] ?? null,
+    alwaysBull: alwaysBull.days[i]?.equity ?? null,
+    equalWeight: equalWeight.values[i] ?? null,
+  }));
+  const spyYears = spy === null ? new Map<number, number>() : new Map(yearlyReturns(sessions, spy.values).map((y) => [y.year, y.return]));
+  const regimeDays = Object.fromEntries(REGIMES.map((r) => [r, strategy.days.filter((d) => d.regime === r).length])) as Record<Regime, number>;
+  const summary: BacktestSummary = {
+    from: sessions[0] as string,
+    to: sessions[sessions.length - 1] as string,
+    days: sessions.length,
+    config: { ...config, universe: inputsFor(undefined).universe.name, capital, ...(request.regime !== undefined ? { regimeForced: request.regime } : {}) },
+    dataSource: data.source,
+    returns: data.adjClose.size > 0 ? 'total' : 'price',
+    metrics: metricsOf(strategyValues, tradingMetrics(strategy, capital)),
+    benchmarks: {
+      spy: spy === null ? null : metricsOf(spy.values, spy.trading),
+      alwaysBull: metricsOf(alwaysBull.days.map((d) => d.equity), tradingMetrics(alwaysBull, capital)),
+      equalWeight: metricsOf(equalWeight.values, equalWeight.trading),
+    },
+    regimeDays,
+    years: yearlyReturns(sessions, strategyValues).map((y) => ({ year: y.year, return: y.return, spy: spyYears.get(y.year) ?? null })),
+  };
+  return ok({
+    summary,
+    equity,
+    fills: strategy.fills,
+    charts: { drawdown: drawdownSeries(strategyValues), monthly: monthlyReturns(sessions, strategyValues), rollingSharpe: rollingSharpe(strategyValues, 252, { riskFree }) },
+    shortfalls: strategy.shortfalls,
+  });
+}
+
+function tradingMetrics(run: Replay, capital: number): TradingMetrics {
+  const years = Math.max(dailyReturns(run.days.map((d) => d.equity)).length, 1) / 252;
+  const avgEquity = run.days.reduce((s, d) => s + d.equity, 0) / Math.max(run.days.length, 1) || capital;
+  return {
+    turnoverPerYear: run.traded / 2 / avgEquity / years,
+    orders: run.fills.length,
+    costs: run.costs,
+    dividends: run.dividends,
+    avgExposure: run.days.reduce((s, d) => s + (d.equity > 0 ? d.invested / d.equity : 0), 0) / Math.max(run.days.length, 1),
+  };
+}
+
+function hasBarsIn(bars: readonly Bar[] | undefined, from: string, to: string): boolean {
+  return bars !== undefined && bars.some((b) => b.date >= from && b.date <= to);
+}
+
+interface History {
+  readonly data: BacktestData;
+  readonly vix: { readonly closes: ReadonlyMap<string, number> | null; readonly note: string };
+}
+
+async function loadHistory(request: BacktestRequest, config: Config, symbols: readonly string[], start: string, context: CommandContext): Promise<Result<History>> {
+  const indexSymbols = [config.regime.symbol, 'VIX'];
+  if (request.dataDir !== undefined) {
+    const dir = resolve(context.cwd, request.dataDir);
+    const loaded = await loadDataDir(dir, symbols.length === 0 ? 'all' : [...symbols, ...indexSymbols]);
+    if (!loaded.ok) return loaded;
+    const vixBars = loaded.value.bars.get('VIX');
+    const vix =
+      vixBars !== undefined
+        ? { closes: new Map(vixBars.map((b) => [b.date, b.close])), note: 'VIX from VIX.csv of the data folder' }
+        : config.regime.vix === 'auto'
+          ? { closes: null, note: 'VIX triggers off: no VIX.csv in the data folder' }
+          : await vixCloses({ config, cwd: context.cwd, cacheDir: cacheDirOf(config, context), now: context.now(), fetchImpl: context.fetchImpl });
+    return ok({ data: loaded.value, vix });
+  }
+  // The same market-data path as a live run: the local exchange (demo or scenario) or Alpaca, through the bar cache.
+  const choice = chooseBroker(context.env, request.scenario);
+  if (!choice.ok) return choice;
+  const opened = await openSession(choice.value, context.cwd, context.logger, resolve(context.cwd, config.audit.path), { requestsPerMinute: config.data.requestsPerMinute });
+  if (!opened.ok) return opened;
+  const session = opened.value;
+  try {
+    const clock = await session.broker.getClock();
+    const marketData = marketDataFor(session, config, context, { noCache: request.noCache === true });
+    const local = session.kind === 'local';
+    const fetched = await marketData.getDailyBars({ symbols, start, end: request.to, adjustment: config.data.adjustment, feed: config.data.feed, brokerTime: clock.timestamp });
+    const index = await marketData.getDailyBars({
+      symbols: local ? indexSymbols : [config.regime.symbol],
+      start: '1990-01-01',
+      end: request.to,
+      adjustment: config.regime.adjustment,
+      feed: config.data.feed,
+      brokerTime: clock.timestamp,
+    });
+    const bars = new Map(fetched.bars);
+    const indexBars = index.bars.get(config.regime.symbol);
+    // The detector reads the index with its own adjustment; the equal-weight and SPY benchmarks read the same closes.
+    if (indexBars !== undefined) bars.set(config.regime.symbol, indexBars);
+    const vixBars = index.bars.get('VIX');
+    const vix = local
+      ? vixBars !== undefined
+        ? { closes: new Map(vixBars.map((b) => [b.date, b.close])), note: 'VIX from the local exchange' }
+        : { closes: null, note: 'VIX triggers off: the local exchange has no VIX data' }
+      : await vixCloses({ config, cwd: context.cwd, cacheDir: cacheDirOf(config, context), now: context.now(), fetchImpl: context.fetchImpl });
+    return ok({ data: { bars, adjClose: new Map(), source: session.detail }, vix });
+  } finally {
+    await session.close();
+  }
+}
