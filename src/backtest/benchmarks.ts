@@ -38,7 +38,33 @@ export function spyCurve(sessions: readonly string[], history: History, symbol: 
   const bars = history.bars.get(symbol);
   const first = sessions[0];
   if (bars === undefined || first === undefined || closeOnOrBefore(bars, first) === undefined) return null;
+  const adjusted = history.adjClose.get(symbol);
+  if (adjusted !== undefined) return reinvested(sessions, bars, adjusted, capital, rules);
   return simulate(sessions, history, capital, rules, (date, i) => (i === 0 ? new Map([[symbol, 1]]) : null), [symbol]);
+}
+
+/**
+ * Total return: the entry paid like any buy, then the value follows the adjusted close, dividends reinvested as the
+ * index's total return does (days without an adjusted close keep the last one).
+ */
+function reinvested(sessions: readonly string[], bars: readonly Bar[], adjusted: AdjustedCloses, capital: number, rules: FillRules): BenchmarkCurve | null {
+  const first = sessions[0] as string;
+  const entryBar = bars[firstIndexOnOrAfter(bars, first)];
+  const firstAdjusted = adjusted.get(first);
+  if (entryBar?.date !== first || firstAdjusted === undefined) return null;
+  const market = rules.fillPrice === 'open' ? entryBar.open : entryBar.close;
+  const fill = slippedPrice(market, 'buy', rules.slippageBps);
+  const commission = commissionOf(capital / fill, rules);
+  const shares = (capital - commission) / fill;
+  const costs = shares * (fill - market) + commission;
+  let latest = firstAdjusted;
+  const values = sessions.map((date) => {
+    latest = adjusted.get(date) ?? latest;
+    return shares * entryBar.close * (latest / firstAdjusted);
+  });
+  const years = Math.max(values.length - 1, 1) / 252;
+  const avgEquity = values.reduce((s, v) => s + v, 0) / values.length;
+  return { values, trading: { turnoverPerYear: (shares * market) / 2 / avgEquity / years, orders: 1, costs, dividends: 0, avgExposure: 1 } };
 }
 
 /** Equal weight over every universe symbol with a price, re-weighted on the first session and each rebalance day. */

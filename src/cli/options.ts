@@ -1,5 +1,6 @@
 import { InvalidArgumentError } from 'commander';
 import { parseRegimeName, REGIMES, type Regime, type SizingMode } from '../domain/index.js';
+import type { ScheduleKind } from '../schedule/rebalance-schedule.js';
 
 export function parseTopN(text: string): number {
   if (!/^\d+$/.test(text.trim())) {
@@ -33,4 +34,18 @@ export function parsePort(text: string): number {
     throw new InvalidArgumentError(`expected a port number from 0 to 65535, got "${text}"`);
   }
   return Number(text);
+}
+
+const SCHEDULES: readonly ScheduleKind[] = ['semiannual', 'monthly', 'weekly', 'daily'];
+
+export function parseSchedule(text: string): ScheduleKind {
+  const kind = text.trim().toLowerCase() as ScheduleKind;
+  if (!SCHEDULES.includes(kind)) throw new InvalidArgumentError(`unknown schedule "${text}"; expected ${SCHEDULES.join(', ')}`);
+  return kind;
+}
+
+export function parseCapital(text: string): number {
+  const value = Number(text.trim().replaceAll('_', ''));
+  if (text.trim() === '' || !Number.isFinite(value) || value <= 0) throw new InvalidArgumentError(`expected a positive amount of dollars, got "${text}"`);
+  return value;
 }

@@ -10,7 +10,8 @@ import { createTtyProgress } from '../market-data/progress/tty-progress.js';
 import { runRebalance, type RebalanceRequest } from '../app/run-rebalance.js';
 import type { Regime, SizingMode } from '../domain/index.js';
 import { EXIT_CODES_HELP, exitCodeOf } from './exit-codes.js';
-import { parsePort, parseRegime, parseSizing, parseTopN } from './options.js';
+import { parseCapital, parsePort, parseRegime, parseSchedule, parseSizing, parseTopN } from './options.js';
+import type { ScheduleKind } from '../schedule/rebalance-schedule.js';
 import { renderReport } from './render-report.js';
 import { renderRegime } from './render-regime.js';
 import { scrubSecrets } from './scrub.js';
@@ -33,6 +34,7 @@ Examples:
   rebalance --regime neutral --force       trade the demo now, market hours or not
   rebalance demo reset                     put the demo account back as it started
   rebalance regime --as-of 2020-03-19      the regime of a day and the inputs behind it
+  rebalance backtest --from 2024-01-02 --to 2025-11-19 --schedule monthly   replay the strategy on the demo data
   rebalance --dry-run --json | jq .orders  one JSON document on stdout; logs on stderr
 ${EXIT_CODES_HELP}
 
@@ -161,6 +163,28 @@ export async function runCli(io: CliIo): Promise<number> {
     });
 
   program
+    .command('backtest')
+    .description('replay the cron job over history with the same code, against a simulated broker; write a report')
+    .requiredOption('--from <date>', 'first day, YYYY-MM-DD')
+    .requiredOption('--to <date>', 'last day, YYYY-MM-DD')
+    .option('--universe <u>', 'as for a run; "all" with --data-dir: every symbol of the folder (default from config)')
+    .option('--top-n <n>', 'how many picks, 1..100 (default from config)', parseTopN)
+    .option('--schedule <s>', 'semiannual | monthly | weekly | daily (default from config)', parseSchedule)
+    .option('--regime <name>', 'force a regime every day (default: the detector, day by day)', parseRegime)
+    .addOption(new Option('--sizing <mode>', 'floor | fill | fractional (default from config: fill)').argParser(parseSizing))
+    .option('--capital <dollars>', 'starting cash (default from config: 100000)', parseCapital)
+    .option('--config <file>', 'config file overriding any subset of keys (backtest.* sets fills, slippage, costs)')
+    .option('--data-dir <dir>', 'one CSV per symbol (date,open,high,low,close,volume); adjclose/SYMBOL.csv for dividends')
+    .option('--scenario <file>', "read the bars from this local-exchange scenario (default: the demo's, or Alpaca's with keys)")
+    .option('--out <dir>', 'where to write the files (default: backtests/<from>_<to>_<time>/)')
+    .option('--json', 'print summary.json on stdout')
+    .option('--no-cache', 'fetch every bar afresh (Alpaca or local exchange data)')
+    .addHelpText('after', '\nExample:\n  rebalance backtest --from 2024-01-02 --to 2025-11-19 --schedule monthly     the demo data, two years\n')
+    .action(async (options: BacktestOptions) => {
+      outcome = await backtestCli(options, contextFor(options.json === true), out, io.stderrIsTty && options.json !== true);
+    });
+
+  program
     .command('regime')
     .description('show the market regime of a day and the inputs behind it; with --from/--to, its daily history')
     .option('--as-of <date>', 'YYYY-MM-DD (default: the latest completed trading day)')
@@ -188,6 +212,61 @@ export async function runCli(io: CliIo): Promise<number> {
     out.stderr(`rebalance: unexpected error: ${(error as Error).message ?? String(error)}\n`);
     return exitCodeOf('unexpected');
   }
+}
+
+interface BacktestOptions {
+  from: string;
+  to: string;
+  universe?: string;
+  topN?: number;
+  schedule?: ScheduleKind;
+  regime?: Regime;
+  sizing?: SizingMode;
+  capital?: number;
+  config?: string;
+  dataDir?: string;
+  scenario?: string;
+  out?: string;
+  json?: boolean;
+  cache?: boolean;
+}
+
+async function backtestCli(options: BacktestOptions, context: CommandContext, out: Out, showProgress: boolean): Promise<Outcome> {
+  const { backtestCommand } = await import('../app/backtest-command.js');
+  const { renderBacktest } = await import('./render-backtest.js');
+  let shown = -1;
+  const progress = (done: number, total: number): void => {
+    const percent = Math.floor((done / total) * 100);
+    if (!showProgress || percent === shown) return;
+    shown = percent;
+    out.stderr(`\rbacktest: ${percent}% (${done} of ${total} simulated days)${done === total ? '\n' : ''}`);
+  };
+  const result = await backtestCommand(
+    {
+      from: options.from,
+      to: options.to,
+      ...(options.universe !== undefined ? { universe: options.universe } : {}),
+      ...(options.topN !== undefined ? { topN: options.topN } : {}),
+      ...(options.schedule !== undefined ? { schedule: options.schedule } : {}),
+      ...(options.regime !== undefined ? { regime: options.regime } : {}),
+      ...(options.sizing !== undefined ? { sizing: options.sizing } : {}),
+      ...(options.capital !== undefined ? { capital: options.capital } : {}),
+      ...(options.config !== undefined ? { configFile: options.config } : {}),
+      ...(options.dataDir !== undefined ? { dataDir: options.dataDir } : {}),
+      ...(options.scenario !== undefined ? { scenario: options.scenario } : {}),
+      ...(options.out !== undefined ? { out: options.out } : {}),
+      ...(options.cache === false ? { noCache: true } : {}),
+    },
+    context,
+    progress,
+  );
+  if (result.kind === 'error') {
+    for (const e of result.errors) out.stderr(`rebalance backtest: ${e}\n`);
+    if (options.json === true) out.stdout(`${JSON.stringify({ exitCode: exitCodeOf(result.outcome), errors: result.errors }, null, 2)}\n`);
+    return result.outcome;
+  }
+  out.stdout(options.json === true ? `${JSON.stringify(result.run.summary, null, 2)}\n` : renderBacktest(result.run, result.files));
+  return 'ok';
 }
 
 type Out = { readonly stdout: (text: string) => void; readonly stderr: (text: string) => void };
