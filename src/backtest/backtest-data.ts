@@ -4,7 +4,7 @@
  * same market-data path as a live run (the local exchange's demo or scenario, or Alpaca through the bar cache).
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Config } from '../config/schema.js';
 import type { Bar, BarsBySymbol } from '../domain/index.js';
 import { err, ok, type Result } from '../domain/index.js';
@@ -20,11 +20,16 @@ export interface BacktestData {
   readonly source: string;
 }
 
-/** Every `<SYMBOL>.csv` of a folder, and `adjclose/<SYMBOL>.csv` beside them (in the folder, or its parent's). */
-export async function loadDataDir(dir: string, symbols: readonly string[] | 'all'): Promise<Result<BacktestData>> {
+/**
+ * Every `<SYMBOL>.csv` of a folder, and the adjusted closes (`date,adj_close`) of `adjDir`, by default the folder's
+ * `adjclose/` when there is one. Adjusted closes of another source are never guessed at: their dividends would be
+ * the two sources' differences.
+ */
+export async function loadDataDir(dir: string, symbols: readonly string[] | 'all', adjDirOption?: string): Promise<Result<BacktestData>> {
   const loaded = await loadBarsDirectory(dir);
   if (!loaded.ok) return err([...loaded.error]);
-  const adjDir = [join(dir, 'adjclose'), join(dirname(resolve(dir)), 'adjclose')].find((d) => existsSync(d));
+  if (adjDirOption !== undefined && !existsSync(adjDirOption)) return err([`adjusted closes folder ${adjDirOption} does not exist`]);
+  const adjDir = adjDirOption ?? (existsSync(join(dir, 'adjclose')) ? join(dir, 'adjclose') : undefined);
   const wanted = symbols === 'all' ? [...loaded.value.keys()] : symbols;
   const bars = new Map<string, readonly Bar[]>();
   for (const symbol of wanted) {

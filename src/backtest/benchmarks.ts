@@ -11,6 +11,7 @@ import { sessionsBetween } from '../exchange/calendar/index.js';
 import { addDays } from '../time/calendar-date.js';
 import { dividendPerShare, type AdjustedCloses } from './dividends.js';
 import { Ledger } from './ledger.js';
+import { ForwardBars } from './sim-market.js';
 import { commissionOf, slippedPrice, type FillRules } from './sim-broker.js';
 import type { TradingMetrics } from './types.js';
 
@@ -106,21 +107,22 @@ function simulate(
   symbols: readonly string[],
 ): BenchmarkCurve {
   const ledger = new Ledger(capital);
+  const forward = new ForwardBars(history.bars);
   const values: number[] = [];
   let exposure = 0;
   sessions.forEach((date, i) => {
+    forward.enter(date);
     const price = (s: string): number | undefined => {
-      const bars = history.bars.get(s);
-      const bar = bars?.[firstIndexOnOrAfter(bars, date)];
-      if (bar?.date === date) return rules.fillPrice === 'open' ? bar.open : bar.close;
-      return closeOnOrBefore(bars, date);
+      const bar = forward.today(s);
+      if (bar !== undefined) return rules.fillPrice === 'open' ? bar.open : bar.close;
+      return forward.closeBefore(s);
     };
     for (const symbol of ledger.positions().keys()) ledger.creditDividend(symbol, dividendPerShare(history, symbol, date));
     const weights = weightsOn(date, i);
     if (weights !== null) {
-      const equity = ledger.cash + ledger.invested((s) => closeBefore(history.bars.get(s), date) ?? price(s), date);
+      const equity = ledger.cash + ledger.invested((s) => forward.closeBefore(s) ?? price(s), date);
       const target = (s: string): number => {
-        const p = closeBefore(history.bars.get(s), date) ?? price(s);
+        const p = forward.closeBefore(s) ?? price(s);
         return p === undefined ? 0 : floorQty(((weights.get(s) ?? 0) * equity) / p);
       };
       for (const [symbol, held] of [...ledger.positions()]) {
@@ -139,7 +141,7 @@ function simulate(
         if (qty > 0) ledger.book({ symbol: b.symbol, side: 'buy', qty, marketPrice: b.p, fillPrice: slippedPrice(b.p, 'buy', rules.slippageBps), commission: commissionOf(qty, rules) });
       }
     }
-    const marked = ledger.closeDay(date, (s) => closeOnOrBefore(history.bars.get(s), date));
+    const marked = ledger.closeDay(date, (s) => forward.closeOnOrBefore(s));
     values.push(marked.equity);
     exposure += marked.equity > 0 ? marked.invested / marked.equity : 0;
   });

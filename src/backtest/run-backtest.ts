@@ -37,6 +37,8 @@ export interface BacktestRequest {
   readonly capital?: number;
   readonly configFile?: string;
   readonly dataDir?: string;
+  /** Adjusted closes for dividends; default: DATA_DIR/adjclose when it exists. */
+  readonly adjDir?: string;
   readonly scenario?: string;
   readonly noCache?: boolean;
 }
@@ -50,6 +52,7 @@ export async function runBacktest(request: BacktestRequest, context: CommandCont
   if (!isIsoDate(request.to)) problems.push(`--to "${request.to}" is not a date (YYYY-MM-DD)`);
   if (problems.length === 0 && request.from > request.to) problems.push(`--from ${request.from} is after --to ${request.to}`);
   if (request.dataDir !== undefined && request.scenario !== undefined) problems.push('give --data-dir or --scenario, not both');
+  if (request.adjDir !== undefined && request.dataDir === undefined) problems.push('--adj-dir goes with --data-dir');
   if (request.capital !== undefined && !(request.capital > 0)) problems.push(`--capital must be a positive amount, got ${request.capital}`);
   if (problems.length > 0) return err(problems);
   const loadedConfig = loadConfigFor(request.configFile, context);
@@ -109,7 +112,9 @@ export async function runBacktest(request: BacktestRequest, context: CommandCont
   const total = sessions.length * 2;
   const strategy = await replay({ ...settings, inputs: inputsFor(request.regime) }, data, context, (done) => onProgress?.(done, total));
   const alwaysBull = await replay({ ...settings, inputs: inputsFor('TREND_BULL') }, data, context, (done) => onProgress?.(sessions.length + done, total));
-  const spy = spyCurve(sessions, data, config.regime.symbol, capital, fills);
+  // Without the index's bars in the data (a folder of stocks only), SPY buy-and-hold follows the detector's closes.
+  const spyHistory = data.bars.has(config.regime.symbol) ? data : { bars: new Map([[config.regime.symbol, closesAsBars(closes.value)]]), adjClose: new Map() };
+  const spy = spyCurve(sessions, spyHistory, config.regime.symbol, capital, fills);
   const equalWeight = equalWeightCurve(sessions, data, symbols, config.schedule, capital, fills);
 
   const riskFree = config.backtest.riskFree;
@@ -134,7 +139,8 @@ export async function runBacktest(request: BacktestRequest, context: CommandCont
     days: sessions.length,
     config: { ...config, universe: inputsFor(undefined).universe.name, capital, ...(request.regime !== undefined ? { regimeForced: request.regime } : {}) },
     dataSource: data.source,
-    returns: data.adjClose.size > 0 ? 'total' : 'price',
+    // Total only when every name's dividends are known: a partly credited universe is still a price return.
+    returns: symbols.every((s) => data.adjClose.has(s)) ? 'total' : 'price',
     metrics: metricsOf(strategyValues, tradingMetrics(strategy, capital)),
     benchmarks: {
       spy: spy === null ? null : metricsOf(spy.values, spy.trading),
@@ -165,6 +171,10 @@ function tradingMetrics(run: Replay, capital: number): TradingMetrics {
   };
 }
 
+function closesAsBars(closes: readonly { readonly date: string; readonly close: number }[]): Bar[] {
+  return closes.map(({ date, close }) => ({ date, open: close, high: close, low: close, close, volume: 0 }));
+}
+
 function hasBarsIn(bars: readonly Bar[] | undefined, from: string, to: string): boolean {
   return bars !== undefined && bars.some((b) => b.date >= from && b.date <= to);
 }
@@ -178,7 +188,8 @@ async function loadHistory(request: BacktestRequest, config: Config, symbols: re
   const indexSymbols = [config.regime.symbol, 'VIX'];
   if (request.dataDir !== undefined) {
     const dir = resolve(context.cwd, request.dataDir);
-    const loaded = await loadDataDir(dir, symbols.length === 0 ? 'all' : [...symbols, ...indexSymbols]);
+    const adjDir = request.adjDir === undefined ? undefined : resolve(context.cwd, request.adjDir);
+    const loaded = await loadDataDir(dir, symbols.length === 0 ? 'all' : [...symbols, ...indexSymbols], adjDir);
     if (!loaded.ok) return loaded;
     const vixBars = loaded.value.bars.get('VIX');
     const vix =

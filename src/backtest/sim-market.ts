@@ -9,8 +9,53 @@ import { endIndexOnOrBefore, firstIndexOnOrAfter } from '../exchange/market.js';
 import type { DailyBarsRequest, DailyBarsResult, MarketData } from '../market-data/port.js';
 import { newYorkInstant } from '../time/new-york.js';
 
+/**
+ * Each symbol's bars as of a day that only moves forward: the position of "today" in every symbol's bars is kept
+ * and advanced, so a lookup costs O(1) over a forward walk instead of a search per call.
+ */
+export class ForwardBars {
+  private day = '';
+  /** Per symbol: index of the first bar dated on or after `day`. */
+  private readonly positions = new Map<string, number>();
+
+  constructor(readonly bars: BarsBySymbol) {}
+
+  enter(day: string): void {
+    // Going back (never in a replay) starts the walk again.
+    if (day < this.day) this.positions.clear();
+    this.day = day;
+  }
+
+  private position(symbol: string, bars: readonly Bar[]): number {
+    let i = this.positions.get(symbol) ?? 0;
+    while (i < bars.length && (bars[i] as Bar).date < this.day) i++;
+    this.positions.set(symbol, i);
+    return i;
+  }
+
+  /** Today's bar, when the symbol traded today. */
+  today(symbol: string): Bar | undefined {
+    const bars = this.bars.get(symbol);
+    if (bars === undefined) return undefined;
+    const bar = bars[this.position(symbol, bars)];
+    return bar?.date === this.day ? bar : undefined;
+  }
+
+  /** The latest close strictly before today. */
+  closeBefore(symbol: string): number | undefined {
+    const bars = this.bars.get(symbol);
+    return bars === undefined ? undefined : bars[this.position(symbol, bars) - 1]?.close;
+  }
+
+  /** The latest close on or before today (a symbol that did not trade today keeps its last close). */
+  closeOnOrBefore(symbol: string): number | undefined {
+    return this.today(symbol)?.close ?? this.closeBefore(symbol);
+  }
+}
+
 export class SimulatedMarket {
   private day = '';
+  private readonly forward: ForwardBars;
   private instant = new Date(0);
   private reading: MarketClock | undefined;
 
@@ -18,11 +63,14 @@ export class SimulatedMarket {
     readonly bars: BarsBySymbol,
     /** New York wall-clock time of the daily run, "HH:MM". */
     private readonly runTime: string,
-  ) {}
+  ) {
+    this.forward = new ForwardBars(bars);
+  }
 
   /** Moves the simulation to `day` at the run time. */
   enter(day: string): void {
     this.day = day;
+    this.forward.enter(day);
     this.instant = newYorkInstant(day, this.runTime);
     this.reading = undefined;
   }
@@ -43,24 +91,17 @@ export class SimulatedMarket {
 
   /** Today's bar of a symbol, when it traded today. */
   barToday(symbol: string): Bar | undefined {
-    const bars = this.bars.get(symbol);
-    if (bars === undefined) return undefined;
-    const bar = bars[firstIndexOnOrAfter(bars, this.day)];
-    return bar?.date === this.day ? bar : undefined;
+    return this.forward.today(symbol);
   }
 
   /** The latest close strictly before today: the price a run at the run time values holdings at. */
   previousClose(symbol: string): number | undefined {
-    const bars = this.bars.get(symbol);
-    if (bars === undefined) return undefined;
-    return bars[firstIndexOnOrAfter(bars, this.day) - 1]?.close;
+    return this.forward.closeBefore(symbol);
   }
 
   /** The latest close on or before today (a symbol that did not trade today keeps its last close). */
   closeOnOrBefore(symbol: string): number | undefined {
-    const bars = this.bars.get(symbol);
-    if (bars === undefined) return undefined;
-    return bars[endIndexOnOrBefore(bars, this.day) - 1]?.close;
+    return this.forward.closeOnOrBefore(symbol);
   }
 }
 

@@ -174,7 +174,8 @@ export async function runCli(io: CliIo): Promise<number> {
     .addOption(new Option('--sizing <mode>', 'floor | fill | fractional (default from config: fill)').argParser(parseSizing))
     .option('--capital <dollars>', 'starting cash (default from config: 100000)', parseCapital)
     .option('--config <file>', 'config file overriding any subset of keys (backtest.* sets fills, slippage, costs)')
-    .option('--data-dir <dir>', 'one CSV per symbol (date,open,high,low,close,volume); adjclose/SYMBOL.csv for dividends')
+    .option('--data-dir <dir>', 'one CSV per symbol (date,open,high,low,close,volume), split-adjusted')
+    .option('--adj-dir <dir>', 'adjusted closes (date,adj_close) per symbol, for dividends (default: DATA_DIR/adjclose if present)')
     .option('--scenario <file>', "read the bars from this local-exchange scenario (default: the demo's, or Alpaca's with keys)")
     .option('--out <dir>', 'where to write the files (default: backtests/<from>_<to>_<time>/)')
     .option('--json', 'print summary.json on stdout')
@@ -225,6 +226,7 @@ interface BacktestOptions {
   capital?: number;
   config?: string;
   dataDir?: string;
+  adjDir?: string;
   scenario?: string;
   out?: string;
   json?: boolean;
@@ -253,6 +255,7 @@ async function backtestCli(options: BacktestOptions, context: CommandContext, ou
       ...(options.capital !== undefined ? { capital: options.capital } : {}),
       ...(options.config !== undefined ? { configFile: options.config } : {}),
       ...(options.dataDir !== undefined ? { dataDir: options.dataDir } : {}),
+      ...(options.adjDir !== undefined ? { adjDir: options.adjDir } : {}),
       ...(options.scenario !== undefined ? { scenario: options.scenario } : {}),
       ...(options.out !== undefined ? { out: options.out } : {}),
       ...(options.cache === false ? { noCache: true } : {}),
