@@ -78,7 +78,7 @@ export async function runBacktest(request: BacktestRequest, context: CommandCont
   const indexSymbols = new Set([config.regime.symbol, 'VIX']);
   const symbols = allSymbols ? [...data.bars.keys()].filter((s) => !indexSymbols.has(s)).sort() : universe.value.symbols;
   const missing = symbols.filter((s) => !hasBarsIn(data.bars.get(s), lookbackStart, request.to));
-  if (missing.length > 0) return err([`no bars between ${lookbackStart} and ${request.to} for ${missing.length} symbol(s) of the universe: ${missing.join(', ')}`]);
+  if (missing.length > 0) return err([`no bars between ${lookbackStart} (the scanner's lookback before --from) and ${request.to} for ${missing.length} symbol(s) of the universe: ${missing.join(', ')}`]);
   if (!symbols.some((s) => hasBarsIn(data.bars.get(s), request.from, request.to))) return err([`no bars of the universe between ${request.from} and ${request.to}`]);
 
   const closes = regimeCloses(data, config, context.cwd);

@@ -1,0 +1,73 @@
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runBuiltCli, scratchDir, sharedData } from '../support/run-cli.js';
+import { readCsv } from '../support/read-csv.js';
+
+const DEMO = ['backtest', '--from', '2024-01-02', '--to', '2025-11-19', '--schedule', 'monthly'];
+
+describe('rebalance backtest', () => {
+  it('replays the demo and writes summary.json, equity.csv, orders.csv and report.html', () => {
+    const cwd = scratchDir();
+    const run = runBuiltCli([...DEMO, '--out', 'bt'], { cwd });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/strategy\s+-?\d+\.\d\d%/);
+    expect(run.stdout).toContain('SPY buy & hold');
+    expect(run.stdout).toContain(join(cwd, 'bt', 'report.html'));
+    const summary = JSON.parse(readFileSync(join(cwd, 'bt', 'summary.json'), 'utf8')) as { days: number; returns: string; metrics: Record<string, unknown>; benchmarks: Record<string, unknown> };
+    expect(summary.returns).toBe('price');
+    expect(Object.keys(summary.metrics)).toEqual(expect.arrayContaining(['cagr', 'volatility', 'sharpe', 'sortino', 'maxDrawdown', 'maxDrawdownPeak', 'maxDrawdownTrough', 'recovery', 'calmar', 'turnoverPerYear', 'orders', 'costs', 'dividends', 'avgExposure']));
+    expect(Object.keys(summary.benchmarks)).toEqual(['spy', 'alwaysBull', 'equalWeight']);
+    const equity = readCsv(readFileSync(join(cwd, 'bt', 'equity.csv'), 'utf8'));
+    expect(equity[0]).toEqual(['date', 'equity', 'cash', 'invested', 'exposure', 'regime', 'spy', 'always_bull', 'equal_weight']);
+    expect(equity.length - 1).toBe(summary.days);
+    const orders = readCsv(readFileSync(join(cwd, 'bt', 'orders.csv'), 'utf8'));
+    expect(orders[0]).toEqual(['date', 'phase', 'symbol', 'side', 'qty', 'price', 'cost', 'reason', 'regime']);
+    expect(orders.length - 1).toBe(summary.metrics['orders']);
+    expect(readFileSync(join(cwd, 'bt', 'report.html'), 'utf8')).toMatch(/^<!doctype html>/i);
+  });
+
+  it('--json prints summary.json, and without --out writes under backtests/', () => {
+    const cwd = scratchDir();
+    const run = runBuiltCli([...DEMO, '--json'], { cwd });
+    expect(run.code, run.stderr).toBe(0);
+    const [folder] = readdirSync(join(cwd, 'backtests'));
+    expect(folder).toMatch(/^2024-01-02_2025-11-19_\d{8}-\d{6}$/);
+    expect(JSON.parse(run.stdout)).toEqual(JSON.parse(readFileSync(join(cwd, 'backtests', folder as string, 'summary.json'), 'utf8')));
+  });
+
+  it('reads a CSV folder with adjusted closes: total return, dividends credited', () => {
+    const cwd = scratchDir();
+    const run = runBuiltCli(
+      ['backtest', '--from', '2015-01-02', '--to', '2016-12-30', '--data-dir', sharedData('daily'), '--adj-dir', sharedData('adjclose'), '--universe', 'all', '--top-n', '5', '--schedule', 'monthly', '--json', '--out', 'bt'],
+      { cwd },
+    );
+    expect(run.code, run.stderr).toBe(0);
+    const summary = JSON.parse(run.stdout) as { returns: string; metrics: { dividends: number }; dataSource: string; regimeDays: Record<string, number> };
+    expect(summary.returns).toBe('total');
+    expect(summary.metrics.dividends).toBeGreaterThan(0);
+    expect(summary.dataSource).toContain(sharedData('daily'));
+    expect(Object.values(summary.regimeDays).reduce((a, b) => a + b, 0)).toBe(504);
+  });
+
+  it.each([
+    [['--from', '2018-13-01', '--to', '2019-01-01'], '--from "2018-13-01" is not a date'],
+    [['--from', '2019-01-01', '--to', '2018-01-01'], '--from 2019-01-01 is after --to 2018-01-01'],
+    [['--from', '2019-01-05', '--to', '2019-01-06'], 'no trading session between 2019-01-05 and 2019-01-06'],
+    [['--from', '2015-01-02', '--to', '2015-12-31', '--data-dir', 'DATA', '--universe', 'AAPL,ACN,CRWD'], "no bars between 2013-12-19 (the scanner's lookback before --from) and 2015-12-31 for 2 symbol(s) of the universe: ACN, CRWD"],
+    [['--from', '2015-01-02', '--to', '2015-12-31', '--universe', 'all'], '--universe all needs --data-dir'],
+    [['--from', '2015-01-02', '--to', '2015-12-31', '--capital', '-5'], 'expected a positive amount of dollars'],
+  ])('exits 2 on bad input %j, says why and writes nothing', (args, message) => {
+    const cwd = scratchDir();
+    const run = runBuiltCli(['backtest', ...args.map((a) => (a === 'DATA' ? sharedData('daily') : a))], { cwd });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(message);
+    expect(existsSync(join(cwd, 'backtests'))).toBe(false);
+  });
+
+  it('exits 2 when the demo has no bars in the range', () => {
+    const run = runBuiltCli(['backtest', '--from', '2010-01-04', '--to', '2010-12-31']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/no bars between .* for \d+ symbol\(s\) of the universe/);
+  });
+});
