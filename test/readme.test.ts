@@ -47,6 +47,18 @@ describe('README', () => {
     if (command.includes('--json')) expect(JSON.parse(run.stdout).exitCode).toBe(exit);
   });
 
+  it('the Backtest section\'s CSV example runs as written (with ../shared/ where this checkout finds it)', () => {
+    const block = /```sh\n(npm run rebalance -- backtest [^\n]*# the demo[^\n]*)\n(npm run rebalance -- backtest [^`]*?)```/.exec(readme);
+    expect(block, 'the Backtest section shows a demo and a CSV command').not.toBeNull();
+    const command = (block?.[2] ?? '').replace(/\\\n\s*/g, ' ').replace(/#.*$/m, '').trim();
+    expect(command).toContain('--data-dir ../shared/data/daily');
+    const args = command.replaceAll('../shared/', `${resolve(REPO_ROOT, '..', 'shared')}/`).split(/\s+/).slice(1);
+    const run = spawnSync('npm', args, { cwd: sandbox(), env: cleanEnv(), encoding: 'utf8', timeout: 120_000 });
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toContain('total return (dividends credited as cash)');
+    expect(run.stdout).toMatch(/SPY buy & hold\s+\d+\.\d\d%/);
+  });
+
   it('documents every exit code of the code in the README, docs/architecture.md and --help', () => {
     const help = runBuiltCli(['--help']).stdout;
     const architecture = readFileSync(resolve(REPO_ROOT, 'docs', 'architecture.md'), 'utf8');

@@ -111,7 +111,7 @@ describe('rebalance command line: words a new user tries', () => {
     const { code, err } = await cli(word);
     expect(code).toBe(2);
     expect(err).toMatch(message);
-    expect(err).toContain('Commands: exchange, cache, demo, regime');
+    expect(err).toContain('Commands: exchange, cache, demo, backtest, regime');
     expect(err).not.toContain('too many arguments');
     expect(runRebalance).not.toHaveBeenCalled();
   });
