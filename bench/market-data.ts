@@ -24,7 +24,7 @@ interface RunFigures {
   readonly window: { readonly start: string; readonly end: string } | undefined;
 }
 
-interface Setup {
+export interface Setup {
   readonly dir: string;
   readonly args: string[];
   /** The exchange, served by `rebalance exchange` in its own process, as Alpaca would be. */
@@ -46,7 +46,7 @@ function serveExchange(dir: string): { baseUrl: string; stop: () => void } {
   throw new Error('the local exchange did not start within 60 s');
 }
 
-function setUp(latencyMs: number): Setup {
+export function setUp(latencyMs: number): Setup {
   if (!existsSync(DATA)) throw new Error(`benchmark data missing: ${DATA} (../shared beside the checkout)`);
   const dir = mkdtempSync(join(tmpdir(), 'bench-md-'));
   const symbols = readdirSync(DATA).filter((f) => f.endsWith('.csv')).map((f) => f.slice(0, -4));
@@ -64,7 +64,7 @@ const RSS_HOOK = `data:text/javascript,${encodeURIComponent(
   "import { writeFileSync } from 'node:fs'; process.on('exit', () => writeFileSync(process.env.BENCH_RSS_FILE, String(process.resourceUsage().maxRSS)));",
 )}`;
 
-function runOnce(setup: Setup, cacheDir: string, extraNodeArgs: string[] = []): RunFigures {
+export function runOnce(setup: Setup, cacheDir: string, extraNodeArgs: string[] = []): RunFigures {
   const rssFile = join(setup.dir, 'rss.txt');
   rmSync(rssFile, { force: true });
   const env = {
@@ -110,7 +110,7 @@ function barsInWindow(window: { start: string; end: string }): number {
   return count;
 }
 
-const median = (xs: readonly number[]): number => {
+export const median = (xs: readonly number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
   const mid = Math.floor(s.length / 2);
   return s.length % 2 === 1 ? (s[mid] ?? NaN) : ((s[mid - 1] ?? NaN) + (s[mid] ?? NaN)) / 2;

@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
+import { benchBacktest } from './backtest.js';
 import { benchExecution } from './execution.js';
 import { benchMarketData } from './market-data.js';
 import { benchRegime } from './regime.js';
@@ -12,3 +13,4 @@ const evaluation = spawnSync('npm', ['run', '--silent', 'eval:regime'], { cwd: r
 console.log(`npm run eval:regime: ${((performance.now() - started) / 1000).toFixed(2)} s wall (exit ${evaluation.status}; goal ≤ 5 s)`);
 benchExecution();
 await benchMarketData();
+benchBacktest();

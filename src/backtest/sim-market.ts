@@ -15,41 +15,46 @@ import { newYorkInstant } from '../time/new-york.js';
  */
 export class ForwardBars {
   private day = '';
-  /** Per symbol: index of the first bar dated on or after `day`. */
-  private readonly positions = new Map<string, number>();
+  /** Per symbol: its bars and the index of the first one dated on or after `day` (one map lookup per call). */
+  private readonly cursors = new Map<string, { readonly bars: readonly Bar[]; at: number }>();
 
-  constructor(readonly bars: BarsBySymbol) {}
+  constructor(readonly bars: BarsBySymbol) {
+    for (const [symbol, list] of bars) this.cursors.set(symbol, { bars: list, at: 0 });
+  }
 
   enter(day: string): void {
     // Going back (never in a replay) starts the walk again.
-    if (day < this.day) this.positions.clear();
+    if (day < this.day) for (const cursor of this.cursors.values()) cursor.at = 0;
     this.day = day;
   }
 
-  private position(symbol: string, bars: readonly Bar[]): number {
-    let i = this.positions.get(symbol) ?? 0;
-    while (i < bars.length && (bars[i] as Bar).date < this.day) i++;
-    this.positions.set(symbol, i);
-    return i;
+  private cursor(symbol: string): { readonly bars: readonly Bar[]; at: number } | undefined {
+    const cursor = this.cursors.get(symbol);
+    if (cursor === undefined) return undefined;
+    const { bars } = cursor;
+    while (cursor.at < bars.length && (bars[cursor.at] as Bar).date < this.day) cursor.at++;
+    return cursor;
   }
 
   /** Today's bar, when the symbol traded today. */
   today(symbol: string): Bar | undefined {
-    const bars = this.bars.get(symbol);
-    if (bars === undefined) return undefined;
-    const bar = bars[this.position(symbol, bars)];
+    const c = this.cursor(symbol);
+    const bar = c?.bars[c.at];
     return bar?.date === this.day ? bar : undefined;
   }
 
   /** The latest close strictly before today. */
   closeBefore(symbol: string): number | undefined {
-    const bars = this.bars.get(symbol);
-    return bars === undefined ? undefined : bars[this.position(symbol, bars) - 1]?.close;
+    const c = this.cursor(symbol);
+    return c === undefined ? undefined : c.bars[c.at - 1]?.close;
   }
 
   /** The latest close on or before today (a symbol that did not trade today keeps its last close). */
   closeOnOrBefore(symbol: string): number | undefined {
-    return this.today(symbol)?.close ?? this.closeBefore(symbol);
+    const c = this.cursor(symbol);
+    if (c === undefined) return undefined;
+    const bar = c.bars[c.at];
+    return bar?.date === this.day ? bar.close : c.bars[c.at - 1]?.close;
   }
 }
 
