@@ -50,7 +50,7 @@ export function benchBacktest(runs = 3): void {
   console.log('backtest (whole process, data on disk; median of 3):');
   const setup = setUp(0);
   const cache = mkdtempSync(join(tmpdir(), 'bench-bt-cache-'));
-  let dryRunMs = NaN;
+  let dryRunMs: number;
   try {
     runOnce(setup, cache);
     dryRunMs = median(Array.from({ length: runs }, () => runOnce(setup, cache).wallMs));
