@@ -23,6 +23,13 @@ export function dailyReturns(values: readonly number[]): number[] {
   return out;
 }
 
+/** The curve that daily returns compound to from `start`: the inverse of dailyReturns, one more than returns. */
+export function equityCurve(returns: readonly number[], start = 1): number[] {
+  const out = [start];
+  for (const r of returns) out.push((out[out.length - 1] as number) * (1 + r));
+  return out;
+}
+
 /** Fall from the running peak per day (≤ 0), same length as values. */
 export function drawdownSeries(values: readonly number[]): number[] {
   let peak = -Infinity;
@@ -32,8 +39,13 @@ export function drawdownSeries(values: readonly number[]): number[] {
   });
 }
 
+function assertSameLength(dates: readonly string[], values: readonly number[]): void {
+  if (dates.length !== values.length) throw new RangeError(`dates (${dates.length}) and values (${values.length}) differ in length`);
+}
+
 /** Return of each period (keyed by keyOf(date)): its last value over the previous period's last; the first over the first value. */
 function periodReturns(dates: readonly string[], values: readonly number[], keyOf: (date: string) => string): { key: string; ret: number }[] {
+  assertSameLength(dates, values);
   const out: { key: string; ret: number }[] = [];
   let base = values[0];
   for (let i = 0; i < dates.length; i++) {
@@ -79,6 +91,19 @@ function moments(returns: readonly number[], dailyRiskFree: number): Moments {
 
 const finiteOrNull = (x: number): number | null => (Number.isFinite(x) ? x : null);
 
+/** Compound annual growth of a curve over 252-return years; null with fewer than 2 values. */
+export function cagrOf(values: readonly number[]): number | null {
+  const years = (values.length - 1) / TRADING_DAYS_PER_YEAR;
+  const first = values[0];
+  const last = values[values.length - 1];
+  return first !== undefined && last !== undefined && years > 0 ? finiteOrNull((last / first) ** (1 / years) - 1) : null;
+}
+
+/** Annualised sample standard deviation of daily returns; null with fewer than 2 returns. */
+export function volatilityOf(returns: readonly number[]): number | null {
+  return returns.length > 1 ? finiteOrNull(moments(returns, 0).std * Math.sqrt(TRADING_DAYS_PER_YEAR)) : null;
+}
+
 /** Annualised Sharpe of daily returns; null when undefined (fewer than 2 returns, or no variation). */
 export function sharpeOf(returns: readonly number[], options: MetricOptions = {}): number | null {
   const rf = (options.riskFree ?? 0) / TRADING_DAYS_PER_YEAR;
@@ -92,17 +117,19 @@ export function rollingSharpe(values: readonly number[], window = TRADING_DAYS_P
   return values.map((_, i) => (i < window ? null : sharpeOf(returns.slice(i - window, i), options)));
 }
 
-/** The worst fall from a running peak, with the peak's and trough's dates and the first day back at the peak. */
+/** The worst fall from a running peak, with the peak's (last day at that high) and trough's dates and the first day back at the peak. */
 export function maxDrawdownOf(
   dates: readonly string[],
   values: readonly number[],
 ): Pick<ReturnMetrics, 'maxDrawdown' | 'maxDrawdownPeak' | 'maxDrawdownTrough' | 'recovery'> {
+  assertSameLength(dates, values);
   let peak = 0;
   let worst = 0;
   let worstPeak = -1;
   let worstTrough = -1;
   for (let i = 0; i < values.length; i++) {
-    if ((values[i] as number) > (values[peak] as number)) peak = i;
+    // ≥: on a plateau the peak is its last day, where the fall starts.
+    if ((values[i] as number) >= (values[peak] as number)) peak = i;
     const dd = (values[i] as number) / (values[peak] as number) - 1;
     if (dd < worst) {
       worst = dd;
@@ -123,14 +150,11 @@ export function maxDrawdownOf(
 
 /** Every ReturnMetrics figure of one curve (dates ascending, values > 0, same length). */
 export function returnMetrics(dates: readonly string[], values: readonly number[], options: MetricOptions = {}): ReturnMetrics {
-  if (dates.length !== values.length) throw new RangeError(`dates (${dates.length}) and values (${values.length}) differ in length`);
+  assertSameLength(dates, values);
   const returns = dailyReturns(values);
   const rf = (options.riskFree ?? 0) / TRADING_DAYS_PER_YEAR;
   const m = moments(returns, rf);
-  const years = returns.length / TRADING_DAYS_PER_YEAR;
-  const first = values[0];
-  const last = values[values.length - 1];
-  const cagr = first !== undefined && last !== undefined && years > 0 ? finiteOrNull((last / first) ** (1 / years) - 1) : null;
+  const cagr = cagrOf(values);
   const drawdown = maxDrawdownOf(dates, values);
   const months = monthlyReturns(dates, values);
   let best: MonthReturn | null = null;
@@ -141,7 +165,7 @@ export function returnMetrics(dates: readonly string[], values: readonly number[
   }
   return {
     cagr,
-    volatility: returns.length > 1 ? finiteOrNull(m.std * Math.sqrt(TRADING_DAYS_PER_YEAR)) : null,
+    volatility: volatilityOf(returns),
     sharpe: sharpeOf(returns, options),
     sortino: m.downside > 0 ? finiteOrNull(((m.mean - rf) / m.downside) * Math.sqrt(TRADING_DAYS_PER_YEAR)) : null,
     ...drawdown,

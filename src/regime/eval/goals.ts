@@ -54,8 +54,9 @@ function windowGoals(window: WindowResult): Goal[] {
     },
     {
       goal: `Four regimes: Sharpe >= buy-and-hold's + 0.05${where}`,
-      pass: four.sharpe >= hold.sharpe + 0.05,
-      measured: `${four.sharpe.toFixed(3)} vs ${(hold.sharpe + 0.05).toFixed(3)}`,
+      // No Sharpe (a curve without variation) meets no Sharpe goal.
+      pass: four.sharpe !== null && hold.sharpe !== null && four.sharpe >= hold.sharpe + 0.05,
+      measured: `${fixed3(four.sharpe)} vs ${fixed3(hold.sharpe === null ? null : hold.sharpe + 0.05)}`,
     },
     {
       goal: `Four regimes: < 8 switches a year${where}`,
@@ -71,3 +72,4 @@ function windowGoals(window: WindowResult): Goal[] {
 }
 
 const pct = (x: number): string => `${(100 * x).toFixed(1)}%`;
+const fixed3 = (x: number | null): string => (x === null ? 'n/a' : x.toFixed(3));

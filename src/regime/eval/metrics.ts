@@ -1,5 +1,5 @@
-/** Trading days per year, for annualising daily figures. */
-export const TRADING_DAYS_PER_YEAR = 252;
+import type { ReturnMetrics } from '../../backtest/types.js';
+import { cagrOf, drawdownSeries, equityCurve, sharpeOf, TRADING_DAYS_PER_YEAR, volatilityOf } from '../../metrics/performance.js';
 
 /** A close and the exposure (0..1) decided from the regime label known after that close. */
 export interface SignalDay {
@@ -41,49 +41,30 @@ export function simulateExposure(days: readonly SignalDay[], rules: TradingRules
   return held;
 }
 
-export interface Performance {
+/** Curve figures from the one metrics module (null where undefined, e.g. no Sharpe without variation), plus trading. */
+export interface Performance extends Pick<ReturnMetrics, 'cagr' | 'volatility' | 'sharpe' | 'maxDrawdown'> {
   readonly days: number;
-  readonly cagr: number;
-  /** Annualised standard deviation of daily returns. */
-  readonly volatility: number;
-  /** Annualised mean over volatility, risk-free rate 0. */
-  readonly sharpe: number;
-  /** Worst fall from a running peak of the equity curve, as a negative fraction. */
-  readonly maxDrawdown: number;
   /** ½·Σ|Δweight| per year: a full switch in and out of the market is 1. */
   readonly turnover: number;
   readonly switchesPerYear: number;
 }
 
-/** Summary statistics of held days (≥ 2 needed for a volatility; fewer give NaN). */
+/**
+ * Summary statistics of held days: the curve figures of the equity they compound to from 1 at the close before the
+ * first day (risk-free rate 0), and the regime-eval trading figures.
+ */
 export function performance(held: readonly HeldDay[]): Performance {
-  const n = held.length;
-  const years = n / TRADING_DAYS_PER_YEAR;
-  let equity = 1;
-  let peak = 1;
-  let maxDrawdown = 0;
-  let sum = 0;
-  let turns = 0;
-  let switches = 0;
-  for (const day of held) {
-    equity *= 1 + day.ret;
-    peak = Math.max(peak, equity);
-    maxDrawdown = Math.min(maxDrawdown, equity / peak - 1);
-    sum += day.ret;
-    turns += day.turn;
-    if (day.turn > 0) switches++;
-  }
-  const mean = sum / n;
-  const variance = held.reduce((acc, d) => acc + (d.ret - mean) ** 2, 0) / (n - 1);
-  const dailyStd = Math.sqrt(variance);
+  const returns = held.map((d) => d.ret);
+  const equity = equityCurve(returns);
+  const years = held.length / TRADING_DAYS_PER_YEAR;
   return {
-    days: n,
-    cagr: equity ** (1 / years) - 1,
-    volatility: dailyStd * Math.sqrt(TRADING_DAYS_PER_YEAR),
-    sharpe: (mean / dailyStd) * Math.sqrt(TRADING_DAYS_PER_YEAR),
-    maxDrawdown,
-    turnover: turns / 2 / years,
-    switchesPerYear: switches / years,
+    days: held.length,
+    cagr: cagrOf(equity),
+    volatility: volatilityOf(returns),
+    sharpe: sharpeOf(returns),
+    maxDrawdown: drawdownSeries(equity).reduce((worst, d) => Math.min(worst, d), 0),
+    turnover: held.reduce((sum, d) => sum + d.turn, 0) / 2 / years,
+    switchesPerYear: held.filter((d) => d.turn > 0).length / years,
   };
 }
 

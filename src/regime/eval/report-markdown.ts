@@ -88,11 +88,18 @@ export function evaluationMarkdown(evaluation: Evaluation, goals: readonly Goal[
 }
 
 function performanceRow(name: StrategyName, p: Performance): string {
-  const cells = [pct(p.cagr), pct(p.volatility), p.sharpe.toFixed(3), pct(p.maxDrawdown), pct(p.turnover)];
+  const cells = [
+    orNa(p.cagr, pct),
+    orNa(p.volatility, pct),
+    orNa(p.sharpe, (x) => x.toFixed(3)),
+    pct(p.maxDrawdown),
+    pct(p.turnover),
+  ];
   return `| ${name} | ${cells.join(' | ')} | ${p.switchesPerYear.toFixed(2)} |`;
 }
 
 const pct = (x: number): string => `${(100 * x).toFixed(2)}%`;
+const orNa = (x: number | null, format: (x: number) => string): string => (x === null ? 'n/a' : format(x));
 
 /**
  * The document with everything below the marker replaced by `generated`. A document without the marker keeps all

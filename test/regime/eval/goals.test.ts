@@ -41,6 +41,7 @@ describe('checkGoals', () => {
     ['drawdown over half', { 'Four regimes': { maxDrawdown: -0.26 } }, 'Four regimes: max drawdown', false],
     ['Sharpe 0.05 above', { 'Four regimes': { sharpe: 0.55 } }, 'Four regimes: Sharpe', true],
     ['Sharpe 0.04 above', { 'Four regimes': { sharpe: 0.54 } }, 'Four regimes: Sharpe', false],
+    ['no Sharpe', { 'Four regimes': { sharpe: null } }, 'Four regimes: Sharpe', false],
     ['7.9 switches a year', { 'Four regimes': { switchesPerYear: 7.9 } }, 'Four regimes: < 8', true],
     ['8 switches a year', { 'Four regimes': { switchesPerYear: 8 } }, 'Four regimes: < 8', false],
     ['JM 1.99 switches a year', { 'Jump model 0/1': { switchesPerYear: 1.99 } }, 'Jump model alone', true],

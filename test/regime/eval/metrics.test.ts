@@ -85,6 +85,13 @@ describe('performance', () => {
     expect(performance(heldDays(2, { 0: 0.02 })).sharpe).toBeCloseTo(11.225, 3);
   });
 
+  it('has no Sharpe when the returns never vary, and no volatility or CAGR from no days', () => {
+    const still = performance(heldDays(10, {}));
+    expect([still.sharpe, still.volatility, still.cagr, still.maxDrawdown]).toEqual([null, 0, 0, 0]);
+    const none = performance([]);
+    expect([none.sharpe, none.volatility, none.cagr, none.maxDrawdown]).toEqual([null, null, null, 0]);
+  });
+
   it('counts turnover as half the traded weight per year and each weight change as a switch', () => {
     // One year: out (1 -> 0) and back in (0 -> 1) is one round trip: turnover 1.0, 2 switches.
     const roundTrip = performance(heldDays(252, {}, { 0: 1, 100: 0, 200: 1 }));

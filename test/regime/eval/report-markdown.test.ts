@@ -41,6 +41,11 @@ describe('evaluationMarkdown', () => {
     expect(text).toContain('| March 2020 | 22 | 0 | 0 | 0 | 22 | 0 | 22 | 0 |');
   });
 
+  it('prints n/a for figures a curve does not define', () => {
+    const evaluation = anEvaluation({ windows: [aWindow('online', { 'Buy and hold': { cagr: null, volatility: null, sharpe: null, maxDrawdown: 0 } })] });
+    expect(evaluationMarkdown(evaluation, [], sources)).toContain('| Buy and hold | n/a | n/a | n/a | 0.00% | 0.00% | 0.00 |');
+  });
+
   it('warns when online days had no label', () => {
     const text = evaluationMarkdown(anEvaluation({ unlabelledDays: 3 }), [], sources);
     expect(text).toContain('Note: 3 online days had no regime or no jump-model state.');
