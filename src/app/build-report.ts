@@ -18,6 +18,7 @@ export interface ReportParts {
   readonly execution: ExecutionReport | null;
   readonly outcome: Outcome;
   readonly data: RunReport['data'];
+  readonly kind: RunReport['kind'];
 }
 
 /** The run report: what a person reads, or a program parses with --json. */
@@ -25,6 +26,7 @@ export function buildReport(parts: ReportParts): RunReport {
   const { inputs, session, snapshot, plan } = parts;
   return {
     mode: inputs.mode,
+    kind: parts.kind,
     venue: inputs.choice.venue,
     runId: parts.runId,
     auditFile: parts.auditFile,

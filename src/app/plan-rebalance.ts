@@ -18,6 +18,7 @@ import type { Config } from '../config/schema.js';
 import type { ExcludedSymbol } from '../market-data/quality/index.js';
 import { scanMomentum52w } from '../scanner/momentum52w.js';
 import { sizeTargets } from '../sizing/size-targets.js';
+import { scaleHoldings } from '../sizing/scale-holdings.js';
 import { sizingBudget, type SizingBudget, type UntouchedHolding } from '../sizing/sizing-budget.js';
 import { diffPositions } from '../diff/position-differ.js';
 import { validatePlan } from '../validate/validate-plan.js';
@@ -41,6 +42,12 @@ export interface PlanRequest {
   readonly config: Config;
   readonly force: boolean;
   readonly dryRun: boolean;
+  /**
+   * "selection" (a rebalance day): the top picks, equal weight. "exposure" (a regime change between rebalance days):
+   * the names held, scaled pro rata to the regime's allocation; with nothing held, the current picks as on a
+   * selection. Default "selection".
+   */
+  readonly kind?: 'selection' | 'exposure';
 }
 
 /** What the account holds or has working that the tool leaves alone: anything but plain US stocks. */
@@ -108,7 +115,17 @@ export function planRebalance(snapshot: MarketSnapshot, request: PlanRequest): R
     marketBuyCollar: config.sizing.marketBuyCollar,
   });
   const isFractionable = (symbol: string): boolean => snapshot.assets.get(symbol)?.fractionable ?? false;
-  const targets = sizeTargets({ picks: scan.picks, budget: budget.budget, mode: config.sizing.mode, isFractionable });
+  const scalable = positions.filter((p) => !untouchable.includes(p.symbol) && p.qty > 0);
+  const targets =
+    request.kind === 'exposure' && scalable.length > 0
+      ? scaleHoldings({
+          holdings: scalable.map((p) => ({ symbol: p.symbol, qty: p.qty, price: prices.get(p.symbol) ?? p.currentPrice })),
+          budget: budget.budget,
+          mode: config.sizing.mode,
+          isFractionable,
+          isBuyable: (symbol) => (prices.get(symbol) ?? 0) >= config.scanner.minPrice && snapshot.assets.get(symbol)?.tradable === true,
+        })
+      : sizeTargets({ picks: scan.picks, budget: budget.budget, mode: config.sizing.mode, isFractionable });
   const orders = diffPositions({
     positions,
     targets,

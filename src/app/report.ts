@@ -53,6 +53,8 @@ export interface ExecutionReport {
 /** The run report: printed as text, or as one JSON document with --json. */
 export interface RunReport {
   readonly mode: RunMode;
+  /** selection: a rebalance day's picks; exposure: the held names scaled to a changed regime between rebalance days. */
+  readonly kind: 'selection' | 'exposure';
   /** Where orders go (or would go): local exchange, Alpaca paper, or live money. */
   readonly venue: Venue;
   readonly runId: string;

@@ -13,7 +13,10 @@ import type { MarketData } from '../market-data/port.js';
 import type { MeteredMarketData } from '../market-data/metered.js';
 import type { ExecutionReport, ReportRegime, RunMode, RunReport } from './report.js';
 import { currentInputs, detectCurrentRegime } from './regime-step.js';
-import { ok, roundQty, type MarketClock, type Regime, type Result } from '../domain/index.js';
+import { isManagedPosition, ok, roundQty, type MarketClock, type Regime, type Result } from '../domain/index.js';
+import { decideExposure, type RunKind } from './exposure-decision.js';
+import { isOwnOrder, tradingDateOf } from '../execute/client-order-id.js';
+import { addDays } from '../time/calendar-date.js';
 import { resolveRunInputs, type RebalanceRequest, type RunInputs } from './run-inputs.js';
 import { checkSchedule } from './schedule-check.js';
 import { openSession, type BrokerSession } from './session.js';
@@ -24,6 +27,8 @@ export type { RebalanceRequest } from './run-inputs.js';
 
 export type RunOutcome =
   | { readonly kind: 'report'; readonly report: RunReport; readonly secrets: readonly string[] }
+  /** A day between rebalances with nothing to do (exposure policy "regime"): exit 0, quietly. */
+  | { readonly kind: 'unchanged'; readonly reason: string; readonly regime: ReportRegime; readonly mode: RunMode; readonly secrets: readonly string[] }
   | {
       readonly kind: 'error';
       readonly outcome: Outcome;
@@ -114,7 +119,7 @@ export async function runPipeline(
         return stop('blocked', `blocked: account status ${account.status}${account.tradingBlocked ? ', trading blocked' : ''}${account.accountBlocked ? ', account blocked' : ''}`);
       }
       if (!clock.isOpen && !request.force) return stop('skipped', `skipped: market closed (next open ${clock.nextOpen}); --force submits anyway`);
-      if (!schedule.isRebalanceDay && !request.force) {
+      if (!schedule.isRebalanceDay && !request.force && config.exposure.policy === 'schedule') {
         return stop('skipped', `skipped: not a rebalance day (next: ${schedule.next ?? 'unknown'}); --force runs anyway`);
       }
     }
@@ -122,6 +127,22 @@ export async function runPipeline(
     const decided = await decideRegime(inputs, session.kind, marketData, clock, days, context, seams);
     if (!decided.ok) return stop('blocked', decided.error.join('; '));
     regime = decided.value.name;
+    // Between rebalance days the regime policy may change how much is invested, never who is held.
+    let kind: RunKind = 'selection';
+    if (config.exposure.policy === 'regime' && !schedule.isRebalanceDay && !request.force) {
+      const decision = decideExposure({
+        allocation: decided.value.allocation,
+        ...(await investedAndLastTrade(session.broker, days, config)),
+        band: config.exposure.band,
+        minDaysBetween: config.exposure.minDaysBetween,
+      });
+      if (decision.kind === 'none') {
+        audit.record({ event: 'run_finished', status: 'no change', reason: decision.reason, regime, runKind: 'none' });
+        return { kind: 'unchanged', reason: decision.reason, regime: decided.value, mode, secrets };
+      }
+      kind = 'exposure';
+      audit.record({ event: 'plan_validated', status: 'exposure', reason: decision.reason, regime, runKind: kind });
+    }
     let settled = { found: 0, canceled: 0 };
     if (mode !== 'dry-run') {
       const settleSettings = {
@@ -137,12 +158,12 @@ export async function runPipeline(
     for (const rejected of snapshot.rejectedData) {
       audit.record({ event: 'plan_validated', symbol: rejected.symbol, status: 'excluded', gate: 'data quality', reason: rejected.reason, regime });
     }
-    const plan = planRebalance(snapshot, { regime: decided.value.name, universe: inputs.universe.symbols, topN: config.topN, config, force: request.force, dryRun: mode === 'dry-run' });
+    const plan = planRebalance(snapshot, { regime: decided.value.name, universe: inputs.universe.symbols, topN: config.topN, config, force: request.force, dryRun: mode === 'dry-run', kind });
     for (const gate of plan.validation.gates) {
       audit.record({ event: gate.status === 'fail' ? 'gate_failed' : 'plan_validated', gate: `${gate.id} ${gate.name}`, status: gate.status, reason: gate.messages.join('; '), regime, equity: snapshot.account.equity });
     }
     const report = (execution: ExecutionReport | null, outcome: Outcome): RunReport =>
-      buildReport({ inputs, session, snapshot, plan, regime: decided.value, schedule, settled, runId, auditFile: audit.path, execution, outcome, data: { feed: config.data.feed, ...marketData.usage(), adjustment: config.data.adjustment, cache: request.noCache === true ? 'off' : 'on' } });
+      buildReport({ inputs, session, snapshot, plan, regime: decided.value, schedule, settled, runId, auditFile: audit.path, execution, outcome, data: { feed: config.data.feed, ...marketData.usage(), adjustment: config.data.adjustment, cache: request.noCache === true ? 'off' : 'on' }, kind: kind === 'exposure' ? 'exposure' : 'selection' });
     if (!plan.validation.passed) {
       const reason = `a validation gate failed: ${plan.validation.gates.filter((g) => g.status === 'fail').map((g) => g.name).join(', ')}; nothing submitted`;
       audit.record({ event: 'run_finished', status: 'blocked', reason, regime });
@@ -163,7 +184,7 @@ export async function runPipeline(
       },
       { broker: session.broker, audit, logger: context.logger, now: context.now },
     );
-    audit.record({ event: 'run_finished', status: result.status, reason: result.reason ?? 'every order filled; positions at target', regime });
+    audit.record({ event: 'run_finished', status: result.status, reason: result.reason ?? 'every order filled; positions at target', regime, runKind: kind });
     return { kind: 'report', report: report(result, result.status === 'complete' ? 'ok' : 'incomplete'), secrets };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
@@ -171,6 +192,34 @@ export async function runPipeline(
     if (error instanceof BrokerError) return { kind: 'error', outcome: outcomeOfBrokerError(error), errors: [`broker: ${message}`], secrets, mode };
     throw error;
   }
+}
+
+/**
+ * The managed stocks' share of equity at the broker's prices, and how many sessions ago the tool last had an order
+ * filled (its client order ids carry the trading date).
+ */
+async function investedAndLastTrade(
+  broker: BrokerSession['broker'],
+  days: TradingDays,
+  config: RunInputs['config'],
+): Promise<{ invested: number; sessionsSinceLastTrade: number | undefined }> {
+  const [account, positions] = await Promise.all([broker.getAccount(), broker.getPositions()]);
+  const ignored = new Set(config.ignoreSymbols);
+  const value = positions.filter((p) => isManagedPosition(p) && !ignored.has(p.symbol)).reduce((sum, p) => sum + p.marketValue, 0);
+  const today = days.sessions.indexOf(days.today);
+  const lookback = days.sessions[Math.max(0, today - config.exposure.minDaysBetween - 1)] ?? days.today;
+  const orders = await broker.listOrders({ status: 'all', after: `${addDays(lookback, -7)}T00:00:00Z` });
+  const traded = orders
+    .filter((o) => o.filledQty > 0 && isOwnOrder(o.clientOrderId))
+    .map((o) => tradingDateOf(o.clientOrderId))
+    .filter((d): d is string => d !== undefined && d <= days.today)
+    .sort();
+  const last = traded.at(-1);
+  const lastIndex = last === undefined ? -1 : days.sessions.indexOf(last);
+  return {
+    invested: account.equity > 0 ? value / account.equity : 0,
+    sessionsSinceLastTrade: lastIndex < 0 || today < 0 ? undefined : today - lastIndex,
+  };
 }
 
 /** --regime when given, else the detector's regime of the latest completed trading day. */

@@ -22,6 +22,7 @@ export const AUDIT_COLUMNS = [
   'reason',
   'regime',
   'equity',
+  'run_kind',
 ] as const;
 
 export type AuditEvent =
@@ -58,6 +59,8 @@ export interface AuditRow {
   readonly reason?: string;
   readonly regime?: string;
   readonly equity?: number;
+  /** selection (a rebalance day), exposure (a regime change between them) or none; on the run's last row. */
+  readonly runKind?: 'selection' | 'exposure' | 'none';
 }
 
 export type AuditMode = 'dry-run' | 'local' | 'paper' | 'live';
@@ -102,5 +105,6 @@ export function auditFields(row: AuditRow, timestamp: string, runId: string, mod
     row.reason ?? '',
     row.regime ?? '',
     formatMoney(row.equity),
+    row.runKind ?? '',
   ];
 }

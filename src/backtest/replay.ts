@@ -113,6 +113,8 @@ export async function replay(settings: ReplaySettings, data: BacktestData, conte
       }
       const execution = outcome.report.execution;
       if (execution !== null && execution.status !== 'complete') shortfalls.push({ date, reason: execution.reason ?? execution.status });
+    } else if (outcome.kind === 'unchanged') {
+      // A day between rebalances with the book within the band: nothing traded.
     } else if (outcome.outcome !== 'skipped' || outcome.execution?.status === 'blocked') {
       if (outcome.outcome !== 'skipped') throw new Error(`backtest run on ${date} failed (${outcome.outcome}): ${outcome.errors.join('; ')}`);
       shortfalls.push({ date, reason: outcome.errors.join('; ') });

@@ -348,6 +348,12 @@ async function rebalanceCommand(options: RootOptions, context: CommandContext, o
     }
     return result.outcome;
   }
+  if (result.kind === 'unchanged') {
+    // A daily cron with nothing to do stays quiet: one line (or one JSON document), exit 0.
+    const document = { mode: result.mode, kind: 'none', outcome: 'ok', exitCode: exitCodeOf('ok'), regime: result.regime, reason: result.reason };
+    out.stdout(scrub(options.json === true ? `${JSON.stringify(document, null, 2)}\n` : `${result.reason} (regime ${result.regime.name})\n`));
+    return 'ok';
+  }
   const report = { ...result.report, exitCode: exitCodeOf(result.report.outcome) };
   out.stdout(scrub(options.json === true ? `${JSON.stringify(report, null, 2)}\n` : renderReport(report)));
   return result.report.outcome;

@@ -13,6 +13,7 @@ export function renderReport(report: RunReport & { readonly exitCode: number }):
     report.mode === 'dry-run' ? 'Rebalance plan (dry run: nothing is submitted)' : `Rebalance (${report.mode === 'live' ? 'LIVE account' : report.mode === 'paper' ? 'Alpaca paper' : 'local exchange'})`;
   lines.push(title, '='.repeat(title.length));
   lines.push(`Broker     ${report.brokerDetail}`);
+  if (report.kind === 'exposure') lines.push('Kind       exposure: the held names scaled to the regime between rebalance days (exposure.policy "regime")');
   lines.push(`As of      ${report.asOf}  (market ${report.market.isOpen ? 'open' : 'closed'}; next open ${report.market.nextOpen})`);
   lines.push(`Regime     ${report.regime.name} (${pct(report.regime.allocation * 100)} invested; ${report.regime.source})`);
   if (report.regime.current !== undefined) lines.push(`           ${report.regime.current.vixSource}`);

@@ -58,6 +58,20 @@ export const configSchema = z.strictObject({
     })
     .prefault({}),
   schedule: z.enum(['semiannual', 'monthly', 'weekly', 'daily']).default('semiannual'),
+  exposure: z
+    .strictObject({
+      /**
+       * "schedule": exposure changes only on rebalance days. "regime": a run on any other trading day scales the held
+       * names to the regime's allocation when the book is more than `band` away from it (who is held changes only on
+       * rebalance days).
+       */
+      policy: z.enum(['schedule', 'regime']).default('schedule'),
+      /** Allowed gap between the regime's allocation and the invested fraction of equity before a run acts. */
+      band: z.number().min(0).max(1).default(0.1),
+      /** Trading days an exposure change waits after the tool's last trade; a move to CRASH (0%) never waits. */
+      minDaysBetween: z.int().min(0).max(252).default(5),
+    })
+    .prefault({}),
   execution: z
     .strictObject({
       fillTimeoutSec: z.number().positive().max(3600).default(300),

@@ -50,7 +50,7 @@ describe('openAuditTrail', () => {
   it('writes the header once and one row per record, with every field as recorded', () => {
     const path = join(temp.path(), 'execution_log.csv');
     const trail = open(path, { runId: '20251120-abcd1234' });
-    trail.record({ event: 'run_started', regime: 'TREND_BULL', equity: 100_000.25 });
+    trail.record({ event: 'run_started', regime: 'TREND_BULL', equity: 100_000.25, runKind: 'exposure' });
     trail.record({
       event: 'order_filled',
       phase: 2,
@@ -92,6 +92,7 @@ describe('openAuditTrail', () => {
         reason: '',
         regime: 'TREND_BULL',
         equity: '100000.25',
+        run_kind: 'exposure',
       },
       {
         timestamp: '2025-11-20T15:45:01.124-05:00',
@@ -113,6 +114,7 @@ describe('openAuditTrail', () => {
         reason: '',
         regime: '',
         equity: '',
+        run_kind: '',
       },
     ]);
   });
