@@ -36,7 +36,7 @@ export function parsePort(text: string): number {
   return Number(text);
 }
 
-const SCHEDULES: readonly ScheduleKind[] = ['semiannual', 'monthly', 'weekly', 'daily'];
+const SCHEDULES: readonly ScheduleKind[] = ['semiannual', 'quarterly', 'monthly', 'weekly', 'daily'];
 
 export function parseSchedule(text: string): ScheduleKind {
   const kind = text.trim().toLowerCase() as ScheduleKind;

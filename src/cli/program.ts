@@ -169,7 +169,7 @@ export async function runCli(io: CliIo): Promise<number> {
     .requiredOption('--to <date>', 'last day, YYYY-MM-DD')
     .option('--universe <u>', 'as for a run; "all" with --data-dir: every symbol of the folder (default from config)')
     .option('--top-n <n>', 'how many picks, 1..100 (default from config)', parseTopN)
-    .option('--schedule <s>', 'semiannual | monthly | weekly | daily (default from config)', parseSchedule)
+    .option('--schedule <s>', 'semiannual | quarterly | monthly | weekly | daily (default from config)', parseSchedule)
     .option('--regime <name>', 'force a regime every day (default: the detector, day by day)', parseRegime)
     .addOption(new Option('--sizing <mode>', 'floor | fill | fractional (default from config: fill)').argParser(parseSizing))
     .option('--capital <dollars>', 'starting cash (default from config: 100000)', parseCapital)

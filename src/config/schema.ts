@@ -57,7 +57,7 @@ export const configSchema = z.strictObject({
       requestsPerMinute: z.int().min(1).max(10_000).default(200),
     })
     .prefault({}),
-  schedule: z.enum(['semiannual', 'monthly', 'weekly', 'daily']).default('semiannual'),
+  schedule: z.enum(['semiannual', 'quarterly', 'monthly', 'weekly', 'daily']).default('semiannual'),
   exposure: z
     .strictObject({
       /**

@@ -2,10 +2,11 @@
  * Which trading days are rebalance days. Pure: the broker's calendar is passed in as the sorted list of session
  * dates (YYYY-MM-DD), holidays already absent.
  */
-export type ScheduleKind = 'semiannual' | 'monthly' | 'weekly' | 'daily';
+export type ScheduleKind = 'semiannual' | 'quarterly' | 'monthly' | 'weekly' | 'daily';
 
 /**
- * True when `date` is a session and the first session of its period (half-year from 1 Feb / 1 Aug, month, ISO
+ * True when `date` is a session and the first session of its period (half-year from 1 Feb / 1 Aug, quarter from
+ * 1 Feb / 1 May / 1 Aug / 1 Nov (so every semi-annual day is a quarterly one), month, ISO
  * week, day). Pass sessions from before the period's start: the first listed session counts only when nothing but
  * a weekend precedes it in its period, since the list cannot tell whether the weekdays before it were holidays.
  */
@@ -43,6 +44,11 @@ function periodStart(kind: ScheduleKind, date: string): string {
       return dateOf(dayNumber(date) - ((weekday(dayNumber(date)) + 6) % 7));
     case 'monthly':
       return `${date.slice(0, 7)}-01`;
+    case 'quarterly': {
+      // Quarters start in Feb, May, Aug and Nov: month 1 belongs to the quarter that began the previous November.
+      const startMonth = month === 1 ? 11 : month - ((month - 2) % 3);
+      return `${month === 1 ? year - 1 : year}-${String(startMonth).padStart(2, '0')}-01`;
+    }
     case 'semiannual':
       if (month >= 8) return `${year}-08-01`;
       if (month >= 2) return `${year}-02-01`;

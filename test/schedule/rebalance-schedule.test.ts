@@ -42,16 +42,20 @@ describe('isRebalanceDay on the real NYSE calendar', () => {
     { kind: 'daily', date: '2026-01-19', expected: false, why: 'MLK Day is no session' },
     { kind: 'daily', date: '2026-01-17', expected: false, why: 'a Saturday is no session' },
     { kind: 'semiannual', date: '2026-02-01', expected: false, why: 'the Sunday 1 Feb itself is no session' },
+    { kind: 'quarterly', date: '2025-05-01', expected: true, why: 'quarters open in Feb, May, Aug and Nov: 1 May 2025 is a Thursday session' },
+    { kind: 'quarterly', date: '2025-11-03', expected: true, why: '1 Nov 2025 is a Saturday, so Monday 3 Nov opens the quarter' },
+    { kind: 'quarterly', date: '2026-01-02', expected: false, why: 'January sits in the quarter opened in November' },
+    { kind: 'quarterly', date: '2026-02-02', expected: true, why: 'every semi-annual day opens a quarter too' },
     { kind: 'monthly', date: '2026-01-01', expected: false, why: 'the New Year holiday itself is no session' },
   ])('$kind $date is $expected: $why', ({ kind, date, expected }) => {
     expect(isRebalanceDay(kind, date, SESSIONS)).toBe(expected);
   });
 
-  it.each<ScheduleKind>(['semiannual', 'monthly', 'weekly', 'daily'])('finds the %s rebalance days in a year as their definition counts them', (kind) => {
+  it.each<ScheduleKind>(['semiannual', 'quarterly', 'monthly', 'weekly', 'daily'])('finds the %s rebalance days in a year as their definition counts them', (kind) => {
     const year = SESSIONS.filter((d) => d >= '2025-01-01' && d <= '2025-12-31');
     const picked = year.filter((d) => isRebalanceDay(kind, d, SESSIONS));
     // 2025's 52 ISO weeks open from Mon 6 Jan to Mon 29 Dec; 1-3 Jan sit in the week opened on 30 Dec 2024.
-    const expectedCount = { semiannual: 2, monthly: 12, weekly: 52, daily: year.length }[kind];
+    const expectedCount = { semiannual: 2, quarterly: 4, monthly: 12, weekly: 52, daily: year.length }[kind];
     expect(picked).toHaveLength(expectedCount);
   });
 });
