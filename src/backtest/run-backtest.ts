@@ -3,6 +3,7 @@
  * with the regime forced to TREND_BULL), runs the SPY and equal-weight benchmarks on the same days, data and costs,
  * and computes every figure with the one metrics module.
  */
+import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import type { CommandContext } from '../app/compose.js';
 import { loadConfigFor, marketDataFor, cacheDirOf } from '../app/compose.js';
@@ -12,6 +13,7 @@ import { openSession } from '../app/session.js';
 import type { RunInputs } from '../app/run-inputs.js';
 import type { Config } from '../config/schema.js';
 import { resolveUniverse } from '../config/universe.js';
+import { configSchema } from '../config/schema.js';
 import { err, ok, REGIMES, type Bar, type Regime, type Result, type SizingMode } from '../domain/index.js';
 import { sessionsBetween } from '../exchange/calendar/index.js';
 import { detectRegimes, type RegimeDay } from '../regime/detector.js';
@@ -21,6 +23,7 @@ import { addDays, isIsoDate } from '../time/calendar-date.js';
 import { calendarDaysFor } from '../time/trading-date.js';
 import { dailyReturns, drawdownSeries, monthlyReturns, returnMetrics, rollingSharpe, yearlyReturns } from '../metrics/performance.js';
 import { loadDataDir, regimeCloses, type BacktestData } from './backtest-data.js';
+import type { DailyClose } from '../regime/inputs/index.js';
 import { equalWeightCurve, spyCurve } from './benchmarks.js';
 import { replay, type Replay } from './replay.js';
 import type { FillRules } from './sim-broker.js';
@@ -41,6 +44,10 @@ export interface BacktestRequest {
   readonly adjDir?: string;
   readonly scenario?: string;
   readonly noCache?: boolean;
+  /** Config keys by dotted path ("exposure.policy": "regime"), over the config file and the flags: a sweep's parameters. */
+  readonly overrides?: Readonly<Record<string, unknown>>;
+  /** Run the always-bull, SPY and equal-weight benchmarks (default true; a sweep's runs leave them out). */
+  readonly benchmarks?: boolean;
 }
 
 /** A bad request or unusable data: exit 2, with every reason. */
@@ -57,12 +64,15 @@ export async function runBacktest(request: BacktestRequest, context: CommandCont
   if (problems.length > 0) return err(problems);
   const loadedConfig = loadConfigFor(request.configFile, context);
   if (!loadedConfig.ok) return loadedConfig;
-  const config: Config = {
+  const flagged: Config = {
     ...loadedConfig.value,
     topN: request.topN ?? loadedConfig.value.topN,
     schedule: request.schedule ?? loadedConfig.value.schedule,
     sizing: { ...loadedConfig.value.sizing, mode: request.sizing ?? loadedConfig.value.sizing.mode },
   };
+  const overridden = withOverrides(flagged, request.overrides ?? {});
+  if (!overridden.ok) return overridden;
+  const config = overridden.value;
   const sessions = sessionsBetween(request.from, request.to).map((s) => s.date);
   if (sessions.length === 0) return err([`no trading session between ${request.from} and ${request.to}`]);
   const universeSpec = request.universe ?? config.universe;
@@ -83,9 +93,8 @@ export async function runBacktest(request: BacktestRequest, context: CommandCont
 
   const closes = regimeCloses(data, config, context.cwd);
   if (!closes.ok) return closes;
-  const regimeByDate = new Map<string, RegimeDay>();
   const throughTo = closes.value.filter((c) => c.date <= request.to);
-  for (const day of detectRegimes(throughTo, vix.closes, regimeConfigOf(config))) regimeByDate.set(day.date, day);
+  const regimeByDate = regimeSeries(throughTo, vix.closes, config);
   if (request.regime === undefined) {
     const before = sessionsBetween(addDays(request.from, -10), addDays(request.from, -1)).at(-1)?.date;
     const label = before === undefined ? undefined : regimeByDate.get(before)?.regime;
@@ -109,13 +118,14 @@ export async function runBacktest(request: BacktestRequest, context: CommandCont
   const fills: FillRules = { fillPrice: config.backtest.fillPrice, slippageBps: config.backtest.slippageBps, commission: config.backtest.commission };
   const capital = request.capital ?? config.backtest.capital;
   const settings = { sessions, capital, fills, runTime: config.backtest.runTime, regimeByDate, vixNote: vix.note };
-  const total = sessions.length * 2;
+  const total = sessions.length * (request.benchmarks === false ? 1 : 2);
   const strategy = await replay({ ...settings, inputs: inputsFor(request.regime) }, data, context, (done) => onProgress?.(done, total));
-  const alwaysBull = await replay({ ...settings, inputs: inputsFor('TREND_BULL') }, data, context, (done) => onProgress?.(sessions.length + done, total));
+  const withBenchmarks = request.benchmarks !== false;
+  const alwaysBull = withBenchmarks ? await replay({ ...settings, inputs: inputsFor('TREND_BULL') }, data, context, (done) => onProgress?.(sessions.length + done, total)) : null;
   // Without the index's bars in the data (a folder of stocks only), SPY buy-and-hold follows the detector's closes.
   const spyHistory = data.bars.has(config.regime.symbol) ? data : { bars: new Map([[config.regime.symbol, closesAsBars(closes.value)]]), adjClose: new Map() };
-  const spy = spyCurve(sessions, spyHistory, config.regime.symbol, capital, fills);
-  const equalWeight = equalWeightCurve(sessions, data, symbols, config.schedule, capital, fills);
+  const spy = withBenchmarks ? spyCurve(sessions, spyHistory, config.regime.symbol, capital, fills) : null;
+  const equalWeight = withBenchmarks ? equalWeightCurve(sessions, data, symbols, config.schedule, capital, fills) : null;
 
   const riskFree = config.backtest.riskFree;
   const metricsOf = (values: readonly number[], trading: TradingMetrics): BacktestMetrics => ({ ...returnMetrics(sessions, values, { riskFree }), ...trading });
@@ -128,8 +138,8 @@ export async function runBacktest(request: BacktestRequest, context: CommandCont
     exposure: d.equity > 0 ? d.invested / d.equity : 0,
     regime: d.regime,
     spy: spy?.values[i] ?? null,
-    alwaysBull: alwaysBull.days[i]?.equity ?? null,
-    equalWeight: equalWeight.values[i] ?? null,
+    alwaysBull: alwaysBull?.days[i]?.equity ?? null,
+    equalWeight: equalWeight?.values[i] ?? null,
   }));
   const spyYears = spy === null ? new Map<number, number>() : new Map(yearlyReturns(sessions, spy.values).map((y) => [y.year, y.return]));
   const regimeDays = Object.fromEntries(REGIMES.map((r) => [r, strategy.days.filter((d) => d.regime === r).length])) as Record<Regime, number>;
@@ -144,8 +154,8 @@ export async function runBacktest(request: BacktestRequest, context: CommandCont
     metrics: metricsOf(strategyValues, tradingMetrics(strategy, capital)),
     benchmarks: {
       spy: spy === null ? null : metricsOf(spy.values, spy.trading),
-      alwaysBull: metricsOf(alwaysBull.days.map((d) => d.equity), tradingMetrics(alwaysBull, capital)),
-      equalWeight: metricsOf(equalWeight.values, equalWeight.trading),
+      alwaysBull: alwaysBull === null ? null : metricsOf(alwaysBull.days.map((d) => d.equity), tradingMetrics(alwaysBull, capital)),
+      equalWeight: equalWeight === null ? null : metricsOf(equalWeight.values, equalWeight.trading),
     },
     regimeDays,
     years: yearlyReturns(sessions, strategyValues).map((y) => ({ year: y.year, return: y.return, spy: spyYears.get(y.year) ?? null })),
@@ -171,6 +181,48 @@ function tradingMetrics(run: Replay, capital: number): TradingMetrics {
   };
 }
 
+/**
+ * Config keys set by dotted path, then checked against the schema like a config file: an unknown key or a bad value
+ * is bad input naming the key.
+ */
+export function withOverrides(config: Config, overrides: Readonly<Record<string, unknown>>): Result<Config> {
+  if (Object.keys(overrides).length === 0) return ok(config);
+  const copy = structuredClone(config) as unknown as Record<string, unknown>;
+  for (const [path, value] of Object.entries(overrides)) {
+    const keys = path.split('.');
+    let node = copy;
+    for (const key of keys.slice(0, -1)) {
+      const next = node[key];
+      if (next === null || typeof next !== 'object' || Array.isArray(next)) return err([`unknown config key "${path}"`]);
+      node = next as Record<string, unknown>;
+    }
+    node[keys[keys.length - 1] as string] = value;
+  }
+  const parsed = configSchema.safeParse(copy);
+  if (!parsed.success) return err(parsed.error.issues.map((i) => `${i.path.join('.') || 'config'}: ${i.message}`));
+  return ok(parsed.data);
+}
+
+// One detector pass per index history and regime settings, kept for the process: a sweep's runs in one worker
+// share it. Computing it over the history through --to gives each day the label it had then (detectRegimes labels
+// a day from closes up to it only), which the no-look-ahead test holds the replay to.
+const regimeMemo = new Map<string, ReadonlyMap<string, RegimeDay>>();
+
+function regimeSeries(closes: readonly DailyClose[], vix: ReadonlyMap<string, number> | null, config: Config): ReadonlyMap<string, RegimeDay> {
+  // Keyed by a digest of every close and VIX value: a memo must never hand one history's labels to another.
+  const digest = createHash('sha256');
+  for (const c of closes) digest.update(`${c.date}:${c.close};`);
+  for (const [date, value] of vix ?? []) digest.update(`${date}=${value};`);
+  const key = `${digest.digest('hex')}|${JSON.stringify(regimeConfigOf(config))}`;
+  let series = regimeMemo.get(key);
+  if (series === undefined) {
+    series = new Map(detectRegimes(closes, vix, regimeConfigOf(config)).map((day) => [day.date, day]));
+    if (regimeMemo.size > 16) regimeMemo.clear();
+    regimeMemo.set(key, series);
+  }
+  return series;
+}
+
 function closesAsBars(closes: readonly { readonly date: string; readonly close: number }[]): Bar[] {
   return closes.map(({ date, close }) => ({ date, open: close, high: close, low: close, close, volume: 0 }));
 }
@@ -184,12 +236,26 @@ interface History {
   readonly vix: { readonly closes: ReadonlyMap<string, number> | null; readonly note: string };
 }
 
+// A data folder read once per process: a sweep's runs in one worker all replay the same history.
+const dataDirMemo = new Map<string, Promise<Result<BacktestData>>>();
+
+function loadDataDirOnce(dir: string, symbols: readonly string[] | 'all', adjDir: string | undefined): Promise<Result<BacktestData>> {
+  const key = JSON.stringify([dir, symbols, adjDir]);
+  let loading = dataDirMemo.get(key);
+  if (loading === undefined) {
+    loading = loadDataDir(dir, symbols, adjDir);
+    if (dataDirMemo.size > 4) dataDirMemo.clear();
+    dataDirMemo.set(key, loading);
+  }
+  return loading;
+}
+
 async function loadHistory(request: BacktestRequest, config: Config, symbols: readonly string[], start: string, context: CommandContext): Promise<Result<History>> {
   const indexSymbols = [config.regime.symbol, 'VIX'];
   if (request.dataDir !== undefined) {
     const dir = resolve(context.cwd, request.dataDir);
     const adjDir = request.adjDir === undefined ? undefined : resolve(context.cwd, request.adjDir);
-    const loaded = await loadDataDir(dir, symbols.length === 0 ? 'all' : [...symbols, ...indexSymbols], adjDir);
+    const loaded = await loadDataDirOnce(dir, symbols.length === 0 ? 'all' : [...symbols, ...indexSymbols], adjDir);
     if (!loaded.ok) return loaded;
     const vixBars = loaded.value.bars.get('VIX');
     const vix =
