@@ -1,5 +1,6 @@
 import type { Result } from '../../domain/index.js';
 import { err, ok } from '../../domain/index.js';
+import { isIsoDate } from '../../time/calendar-date.js';
 
 /** One accepted CSV layout: its header, the column holding the value, and how its dates are written. */
 export interface CsvLayout {
@@ -15,6 +16,7 @@ export interface DatedValue {
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MDY_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
+const ZERO = 48;
 
 /**
  * Parses a dated price series in one of `layouts` (header matched case-insensitively): ascending unique dates,
@@ -69,6 +71,8 @@ export function parseDatedSeries(
 }
 
 function isoDate(text: string): string | undefined {
+  // The usual row: a real date from year 1000 on is already in the form validDate would write.
+  if (isIsoDate(text) && text.charCodeAt(0) !== ZERO) return text;
   const m = ISO_DATE.exec(text);
   return m ? validDate(Number(m[1]), Number(m[2]), Number(m[3])) : undefined;
 }
