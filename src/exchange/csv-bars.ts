@@ -20,7 +20,9 @@ export function parseDailyBarsCsv(text: string, source: string): Result<readonly
   const header = (firstBreak < 0 ? text : text.slice(0, firstBreak)).trim().replace(/^\uFEFF/, '');
   if (header !== HEADER) return err([`${source}:1: expected header "${HEADER}", got "${header}"`]);
   const bars: Bar[] = [];
+  // Scratch space for parseRow, reused by every row.
   const commas = [0, 0, 0, 0, 0];
+  const values = [0, 0, 0, 0, 0];
   let lineNo = 1;
   let pos = firstBreak < 0 ? text.length : firstBreak + 1;
   while (pos < text.length) {
@@ -31,11 +33,11 @@ export function parseDailyBarsCsv(text: string, source: string): Result<readonly
     let last = end;
     if (last > pos && text.charCodeAt(last - 1) === CR) last--;
     if (last === pos) row = undefined;
-    else if (isPlain(text.charCodeAt(pos)) && isPlain(text.charCodeAt(last - 1))) row = parseRow(text, pos, last, commas);
+    else if (isPlain(text.charCodeAt(pos)) && isPlain(text.charCodeAt(last - 1))) row = parseRow(text, pos, last, commas, values);
     else {
       // Whitespace at either end (a BOM, a tab, a stray space): the same row as trim() gives.
       const line = text.slice(pos, end).trim();
-      row = line === '' ? undefined : parseRow(line, 0, line.length, commas);
+      row = line === '' ? undefined : parseRow(line, 0, line.length, commas, values);
     }
     pos = end + 1;
     if (row === undefined) continue;
@@ -56,8 +58,8 @@ export function parseDailyBarsCsv(text: string, source: string): Result<readonly
 /** Printable ASCII other than space: a character trim() would never remove. */
 const isPlain = (code: number): boolean => code > 32 && code < 127;
 
-/** The data row `s[start, end)` (already trimmed), or what is wrong with it. `commas` is scratch space. */
-function parseRow(s: string, start: number, end: number, commas: number[]): Bar | string {
+/** The data row `s[start, end)` (already trimmed), or what is wrong with it. `commas` and `values` are scratch space. */
+function parseRow(s: string, start: number, end: number, commas: number[], values: number[]): Bar | string {
   let count = 0;
   for (let i = s.indexOf(',', start); i >= 0 && i < end; i = s.indexOf(',', i + 1)) {
     if (count < FIELDS - 1) commas[count] = i;
@@ -66,7 +68,6 @@ function parseRow(s: string, start: number, end: number, commas: number[]): Bar 
   if (count !== FIELDS - 1) return `expected 6 fields (${HEADER}), got ${count + 1}`;
   const dateEnd = commas[0] as number;
   if (!isIsoDateWithin(s, start, dateEnd)) return `invalid date "${s.slice(start, dateEnd)}" (expected YYYY-MM-DD)`;
-  const values = [0, 0, 0, 0, 0];
   for (let k = 0; k < 5; k++) {
     const from = (commas[k] as number) + 1;
     const to = k < 4 ? (commas[k + 1] as number) : end;
@@ -79,7 +80,11 @@ function parseRow(s: string, start: number, end: number, commas: number[]): Bar 
     }
     values[k] = value;
   }
-  const [open, high, low, close, volume] = values as [number, number, number, number, number];
+  const open = values[0] as number;
+  const high = values[1] as number;
+  const low = values[2] as number;
+  const close = values[3] as number;
+  const volume = values[4] as number;
   if (open <= 0 || high <= 0 || low <= 0 || close <= 0) return 'prices must be positive';
   if (volume < 0 || !Number.isInteger(volume)) return `volume must be a whole number >= 0, got "${volume}"`;
   return { date: s.slice(start, dateEnd), open, high, low, close, volume };
