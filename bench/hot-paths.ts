@@ -9,7 +9,8 @@ import { parseCloseHistory } from '../src/regime/inputs/close-history.js';
 import { parseVixCsv } from '../src/regime/inputs/vix-csv.js';
 import { scanMomentum52w } from '../src/scanner/momentum52w.js';
 
-// Times the backtest's hot paths on the real S&P 500 data, in process; the digests prove results did not change.
+// Times the backtest's hot paths on the real S&P 500 data, in process; the digests prove results did not change
+// (compare them before and after a change). Run: node --import tsx bench/hot-paths.ts (REPEAT=n: best of n).
 const DATA = resolve(import.meta.dirname, '..', '..', 'shared', 'data');
 const SP500 = join(DATA, 'sp500-2013-2018');
 const REPEAT = Number(process.env.REPEAT ?? 5);
@@ -54,6 +55,10 @@ const spy = readFileSync(join(DATA, 'daily', 'SPY.csv'), 'utf8');
 const vix = readFileSync(join(DATA, 'daily', 'VIX.csv'), 'utf8');
 const dated = time(() => [parseCloseHistory(spy, 'SPY.csv'), parseVixCsv(vix, 'VIX.csv')]);
 report('parseDatedSeries SPY+VIX', dated.ms, digest(dated.value));
+const adjDir = join(DATA, 'adjclose');
+const adjTexts = readdirSync(adjDir).sort().map((f) => readFileSync(join(adjDir, f), 'utf8'));
+const adjusted = time(() => adjTexts.map((text) => parseCloseHistory(text, 'adj.csv')));
+report(`parseDatedSeries adjclose ×${adjTexts.length}`, adjusted.ms, digest(adjusted.value));
 
 // ~100 rebalance days across the data, each with every symbol's last 260 bars, as readSnapshot asks.
 const sessions = [...new Set([...all.values()].flatMap((bars) => bars.map((b) => b.date)))].sort();
