@@ -89,7 +89,12 @@ function windowHigh(window: readonly Bar[], source: ScannerConfig['highSource'])
   return high;
 }
 
+/** The bars by ascending date, equal dates in their given order; as given (no copy) when they already are. */
 function sortedByDate(bars: readonly Bar[]): readonly Bar[] {
+  // Sorting is stable, so bars that never descend come out in the same order: one pass saves a copy and a sort.
+  let ascending = true;
+  for (let i = 1; i < bars.length && ascending; i++) ascending = (bars[i - 1] as Bar).date <= (bars[i] as Bar).date;
+  if (ascending) return bars;
   return [...bars].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 }
 

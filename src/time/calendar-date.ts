@@ -8,15 +8,37 @@ const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** True for a real calendar date written YYYY-MM-DD (rejects 2025-02-30). Allocation-free: CSV loading calls it per row. */
 export function isIsoDate(text: string): boolean {
-  const m = ISO_DATE.exec(text);
-  if (!m) return false;
-  const year = Number(m[1]);
-  const month = Number(m[2]);
-  const day = Number(m[3]);
-  if (month < 1 || month > 12 || day < 1) return false;
+  return isIsoDateWithin(text, 0, text.length);
+}
+
+/**
+ * isIsoDate for `text.slice(start, end)` without making the slice: the CSV reader checks a row's date in place.
+ * Char codes, not a regular expression: the same rule as /^\d{4}-\d{2}-\d{2}$/ plus a real month and day.
+ */
+export function isIsoDateWithin(text: string, start: number, end: number): boolean {
+  if (end - start !== 10 || text.charCodeAt(start + 4) !== DASH || text.charCodeAt(start + 7) !== DASH) return false;
+  const year = digitsAt(text, start, 4);
+  const month = digitsAt(text, start + 5, 2);
+  const day = digitsAt(text, start + 8, 2);
+  // digitsAt is -1 for a non-digit, which the range checks below reject as well.
+  if (year < 0 || month < 1 || month > 12 || day < 1) return false;
   const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
   const daysInMonth = month === 2 ? (leap ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
   return day <= daysInMonth;
+}
+
+const DASH = 45;
+const ZERO = 48;
+
+/** The value of `count` ASCII digits at `at`, or -1 if any is not one. */
+function digitsAt(text: string, at: number, count: number): number {
+  let value = 0;
+  for (let i = at; i < at + count; i++) {
+    const digit = text.charCodeAt(i) - ZERO;
+    if (!(digit >= 0 && digit <= 9)) return -1;
+    value = value * 10 + digit;
+  }
+  return value;
 }
 
 /** Days since 1970-01-01 for a valid "YYYY-MM-DD"; throws on malformed input (a caller bug, not an expected failure). */

@@ -51,6 +51,22 @@ describe('scanMomentum52w: momentum', () => {
     const { picks } = scan({ AAA: [...bars].reverse() });
     expect(picks[0]).toMatchObject({ momentum: 0.8, price: 80 });
   });
+
+  it.each([
+    ['reversed', (bars: Bar[]) => [...bars].reverse()],
+    ['ascending but for the last two', (bars: Bar[]) => [...bars.slice(0, -2), bars.at(-1) as Bar, bars.at(-2) as Bar]],
+    ['ascending but for the first two', (bars: Bar[]) => [bars[1] as Bar, bars[0] as Bar, ...bars.slice(2)]],
+  ])('scores bars that arrive %s as it scores them sorted', (_order, reorder) => {
+    const bars = barsSeries([60, 70, 80, 100, 90, 85, 80, 82, 81, 80, 79, 78]);
+    expect(scan({ AAA: reorder(bars) })).toEqual(scan({ AAA: bars }));
+  });
+
+  it('leaves the bars it is given in their order', () => {
+    const bars = barsSeries([60, 70, 80, 100, 90, 85, 80, 82, 81, 80]);
+    const reversed = [...bars].reverse();
+    scan({ AAA: reversed });
+    expect(reversed).toEqual([...bars].reverse());
+  });
 });
 
 describe('scanMomentum52w: exclusions', () => {

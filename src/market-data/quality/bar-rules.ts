@@ -46,6 +46,14 @@ export function invalidPrices(bars: readonly Bar[]): string | undefined {
 /** `value` below `floor` by more than the relative tolerance. */
 const below = (value: number, floor: number, tolerance: number): boolean => floor - value > tolerance * Math.abs(floor);
 
+/** Which price of a bar with valid prices contradicts the others, by more than the tolerance, or undefined. */
+export function ohlcFault(bar: Bar, tolerance: number): 'high' | 'close' | 'open' | undefined {
+  if (below(bar.high, bar.low, tolerance)) return 'high';
+  if (below(bar.close, bar.low, tolerance) || below(bar.high, bar.close, tolerance)) return 'close';
+  if (below(bar.open, bar.low, tolerance) || below(bar.high, bar.open, tolerance)) return 'open';
+  return undefined;
+}
+
 /**
  * A row whose high is below its low, or whose open or close lies outside low..high, cannot all be true; the high
  * feeds the 52-week-high momentum, so a bad open is reason enough to distrust it.
@@ -56,12 +64,9 @@ export function inconsistentOhlc(bars: readonly Bar[], tolerance: number): strin
   const range = (bar: Bar): string => `low–high ${price(bar.low)}–${price(bar.high)}`;
   for (const bar of bars) {
     if (!hasValidPrices(bar)) continue;
-    if (below(bar.high, bar.low, tolerance)) problems.push({ date: bar.date, text: `high ${price(bar.high)} below low ${price(bar.low)}` });
-    else if (below(bar.close, bar.low, tolerance) || below(bar.high, bar.close, tolerance)) {
-      problems.push({ date: bar.date, text: `close ${price(bar.close)} outside ${range(bar)}` });
-    } else if (below(bar.open, bar.low, tolerance) || below(bar.high, bar.open, tolerance)) {
-      problems.push({ date: bar.date, text: `open ${price(bar.open)} outside ${range(bar)}` });
-    }
+    const fault = ohlcFault(bar, tolerance);
+    if (fault === 'high') problems.push({ date: bar.date, text: `high ${price(bar.high)} below low ${price(bar.low)}` });
+    else if (fault !== undefined) problems.push({ date: bar.date, text: `${fault} ${price(bar[fault])} outside ${range(bar)}` });
   }
   const first = problems[0];
   if (first === undefined) return undefined;
@@ -82,23 +87,27 @@ export interface MissingDays {
   readonly missing?: string;
 }
 
+/** The look-back's sessions: the last `lookbackDays` of `tradingDays`, the same for every symbol of a check. */
+export function lookbackSessions(tradingDays: readonly string[], lookbackDays: number): readonly string[] {
+  return tradingDays.slice(-Math.max(lookbackDays, 0));
+}
+
 /**
- * Counts the sessions of the look-back (the last `lookbackDays` of `tradingDays`) that have no bar; when they are
- * more than `maxMissingPct` of it, says which are before the first bar (too little history) and which are holes
- * after it (missing data). The allowance is judged on both together, as one count, so that splitting them never
- * lets through a symbol the count would stop.
+ * Counts the look-back's `sessions` (see lookbackSessions) that have no bar; when they are more than `maxMissingPct`
+ * of them, says which are before the first bar (too little history) and which are holes after it (missing data).
+ * The allowance is judged on both together, as one count, so that splitting them never lets through a symbol the
+ * count would stop. `ascending` is whether outOfOrder finds nothing, when the caller already knows.
  */
 export function missingDays(
   bars: readonly Bar[],
-  tradingDays: readonly string[],
-  lookbackDays: number,
+  sessions: readonly string[],
   maxMissingPct: number,
+  ascending: boolean = outOfOrder(bars) === undefined,
 ): MissingDays {
-  const sessions = tradingDays.slice(-Math.max(lookbackDays, 0));
   if (sessions.length === 0) return {};
-  const missing = daysWithoutBar(sessions, bars);
+  const missing = daysWithoutBar(sessions, bars, ascending);
   if (missing.length / sessions.length <= maxMissingPct) return {};
-  const firstBar = outOfOrder(bars) === undefined ? bars[0]?.date : undefined;
+  const firstBar = ascending ? bars[0]?.date : undefined;
   const before = firstBar === undefined ? 0 : missing.filter((day) => day < firstBar).length;
   const holes = missing.slice(before);
   const span = sessions.slice(before);
@@ -120,28 +129,40 @@ export function missingDays(
 }
 
 /** The sessions (ascending) no bar is dated on: one merge walk when the bars ascend too, as they do when clean. */
-function daysWithoutBar(sessions: readonly string[], bars: readonly Bar[]): string[] {
-  if (outOfOrder(bars) !== undefined) {
+function daysWithoutBar(sessions: readonly string[], bars: readonly Bar[], ascending: boolean): string[] {
+  if (!ascending) {
     const have = new Set(bars.map((bar) => bar.date));
     return sessions.filter((day) => !have.has(day));
   }
   const missing: string[] = [];
   let b = 0;
   for (const day of sessions) {
+    // The usual case first: the next bar is this session's, one comparison.
+    if (b < bars.length && (bars[b] as Bar).date === day) {
+      b++;
+      continue;
+    }
     while (b < bars.length && (bars[b] as Bar).date < day) b++;
-    if (b >= bars.length || (bars[b] as Bar).date !== day) missing.push(day);
+    if (b < bars.length && (bars[b] as Bar).date === day) b++;
+    else missing.push(day);
   }
   return missing;
 }
 
-/** A one-day close-to-close move no listed stock makes without news: an unadjusted split or a bad print. */
+/** A one-day close-to-close move outside maxDrop..maxRise (NaN included): no listed stock makes one without news. */
+export function isExtremeMove(before: Bar, after: Bar, maxDrop: number, maxRise: number): boolean {
+  const move = after.close / before.close - 1;
+  return !(move >= maxDrop && move <= maxRise);
+}
+
+/** An unadjusted split or a bad print: the first extreme move between consecutive bars with valid prices. */
 export function extremeMove(bars: readonly Bar[], maxDrop: number, maxRise: number): string | undefined {
   const valid = bars.every(hasValidPrices) ? bars : bars.filter(hasValidPrices);
   for (let i = 1; i < valid.length; i++) {
     const before = valid[i - 1] as Bar;
     const after = valid[i] as Bar;
+    if (!isExtremeMove(before, after, maxDrop, maxRise)) continue;
     const move = after.close / before.close - 1;
-    if (move >= maxDrop && move <= maxRise) continue;
     const verb = move < 0 ? 'fell' : 'rose';
     const limit = move < 0 ? `limit ${percent(maxDrop)}` : `limit +${percent(maxRise)}`;
     return (
@@ -150,4 +171,36 @@ export function extremeMove(bars: readonly Bar[], maxDrop: number, maxRise: numb
     );
   }
   return undefined;
+}
+
+/** What one pass over a symbol's bars suspects; a rule runs (and words its message) only where one is suspected. */
+export interface Suspicions {
+  readonly outOfOrder: boolean;
+  readonly invalidPrices: boolean;
+  readonly inconsistentOhlc: boolean;
+  readonly extremeMove: boolean;
+}
+
+/**
+ * outOfOrder, invalidPrices, inconsistentOhlc and extremeMove fused into one pass with the same predicates and no
+ * messages: most symbols are clean, and for them this pass is all the gate does.
+ */
+export function suspicions(bars: readonly Bar[], tolerance: number, maxDrop: number, maxRise: number): Suspicions {
+  let outOfOrder = false;
+  let invalid = false;
+  let inconsistent = false;
+  let extreme = false;
+  let previousValid: Bar | undefined;
+  for (let i = 0; i < bars.length; i++) {
+    const bar = bars[i] as Bar;
+    if (i > 0 && bar.date <= (bars[i - 1] as Bar).date) outOfOrder = true;
+    if (!hasValidPrices(bar)) {
+      invalid = true;
+      continue;
+    }
+    if (ohlcFault(bar, tolerance) !== undefined) inconsistent = true;
+    if (previousValid !== undefined && isExtremeMove(previousValid, bar, maxDrop, maxRise)) extreme = true;
+    previousValid = bar;
+  }
+  return { outOfOrder, invalidPrices: invalid, inconsistentOhlc: inconsistent, extremeMove: extreme };
 }

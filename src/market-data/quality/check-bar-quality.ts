@@ -1,5 +1,5 @@
 import type { Bar, BarsBySymbol } from '../../domain/index.js';
-import { extremeMove, inconsistentOhlc, invalidPrices, missingDays, outOfOrder, stale } from './bar-rules.js';
+import { extremeMove, inconsistentOhlc, invalidPrices, lookbackSessions, missingDays, outOfOrder, stale, suspicions } from './bar-rules.js';
 
 export interface BarQualityOptions {
   /** The look-back's NYSE sessions, ascending: the days a bar is expected on. */
@@ -44,19 +44,21 @@ export interface BarQualityReport {
 export function checkBarQuality(bars: BarsBySymbol, opts: BarQualityOptions): BarQualityReport {
   const clean = new Map<string, readonly Bar[]>();
   const excluded: ExcludedSymbol[] = [];
+  const sessions = lookbackSessions(opts.tradingDays, opts.lookbackDays);
   for (const [symbol, series] of bars) {
     if (series.length === 0) {
       excluded.push({ symbol, reason: 'no bars', kind: 'bad-data' });
       continue;
     }
-    const gaps = missingDays(series, opts.tradingDays, opts.lookbackDays, opts.maxMissingPct);
+    const suspected = suspicions(series, opts.tolerance, opts.maxDrop, opts.maxRise);
+    const gaps = missingDays(series, sessions, opts.maxMissingPct, !suspected.outOfOrder);
     const problems = [
-      outOfOrder(series),
-      invalidPrices(series),
-      inconsistentOhlc(series, opts.tolerance),
+      suspected.outOfOrder ? outOfOrder(series) : undefined,
+      suspected.invalidPrices ? invalidPrices(series) : undefined,
+      suspected.inconsistentOhlc ? inconsistentOhlc(series, opts.tolerance) : undefined,
       stale(series, opts.previousTradingDay),
       gaps.missing,
-      extremeMove(series, opts.maxDrop, opts.maxRise),
+      suspected.extremeMove ? extremeMove(series, opts.maxDrop, opts.maxRise) : undefined,
     ].filter((problem): problem is string => problem !== undefined);
     if (gaps.tooLittleHistory !== undefined) {
       excluded.push({ symbol, reason: [gaps.tooLittleHistory, ...problems].join('; '), kind: problems.length === 0 ? 'too-little-history' : 'bad-data' });

@@ -145,4 +145,33 @@ describe('checkBarQuality', () => {
     const reason = gate(bad).excluded[0]?.reason ?? '';
     expect(reason.split('; ').map((part) => part.split(/[ :]/)[0])).toEqual(['inconsistent', 'stale', 'missing', 'close']);
   });
+
+  it('measures a one-day move across a bar with an invalid price from the valid bars either side', () => {
+    const bad = jumpAt(25, 50).map((b, j) => (j === 25 ? { ...b, close: Number.NaN } : b));
+    expect(gate(bad).excluded[0]?.reason).toBe(
+      `non-positive or non-finite price on ${day(25)} (close NaN); ` +
+        `close fell 50.0% from 100 on ${day(24)} to 50 on ${day(26)} (limit -45.0%): an unadjusted split or a bad print`,
+    );
+  });
+
+  it('reports only the first extreme move and every inconsistent bar, with every rule in its order', () => {
+    const bad = jumpAt(25, 50)
+      .map((b, j) => (j === 40 ? { ...b, close: 200, high: 200, low: 200, open: 200 } : b))
+      .map((b, j) => (j === 10 || j === 30 ? { ...b, open: b.high * 2 } : b))
+      .map((b, j) => (j === 5 ? { ...b, date: day(4) } : b));
+    expect(gate(bad).excluded[0]?.reason).toBe(
+      `bars out of order: ${day(4)} follows ${day(4)}; ` +
+        `inconsistent OHLC on 2 days, first ${day(10)}: open 200 outside low–high 100–100; ` +
+        `close fell 50.0% from 100 on ${day(24)} to 50 on ${day(25)} (limit -45.0%): an unadjusted split or a bad print`,
+    );
+  });
+
+  it('gives the same report for the same bars in every call, one look-back for all symbols', () => {
+    const bars = barsBySymbol({ A: calmSeries(), B: calmSeries().slice(23), C: jumpAt(25, 50), D: calmSeries() });
+    const first = checkBarQuality(bars, OPTIONS);
+    expect(checkBarQuality(bars, OPTIONS)).toEqual(first);
+    expect([...first.clean.keys()]).toEqual(['A', 'D']);
+    expect(first.excluded.map((e) => [e.symbol, e.kind])).toEqual([['B', 'too-little-history'], ['C', 'bad-data']]);
+  });
 });
+

@@ -38,6 +38,18 @@ describe('parseCloseHistory', () => {
     expect(parseCloseHistory(text, 'h.csv')).toEqual({ ok: false, error: [message] });
   });
 
+  it.each([
+    ['a year before 1000, written without its leading zero as before', 'date,close\n0999-03-04,2\n', '999-03-04'],
+    ['a leap day', 'date,close\n2024-02-29,2\n', '2024-02-29'],
+    ['a date after blank and CRLF lines', 'date,close\r\n\r\n 2024-01-02 ,2\r\n', '2024-01-02'],
+  ])('reads %s', (_name, text, date) => {
+    expect(parseCloseHistory(text, 'h.csv')).toEqual({ ok: true, value: [{ date, close: 2 }] });
+  });
+
+  it('reports a bad date on the third line as line 3, after a blank line', () => {
+    expect(parseCloseHistory('date,close\n\n2024-13-01,2\n', 'h.csv')).toEqual({ ok: false, error: ['h.csv:3: invalid date "2024-13-01" (expected YYYY-MM-DD)'] });
+  });
+
   it('rejects an unknown header and lists the accepted ones', () => {
     const result = parseCloseHistory('day,price\n2024-01-02,1\n', 'h.csv');
     expect(result).toEqual({
