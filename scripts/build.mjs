@@ -11,12 +11,14 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 
 // Left to Node's loader: CommonJS packages that require Node's built-ins at run time (which an ES-module bundle
 // cannot), and pino, whose transports start a worker that loads pino-pretty by its package name.
-const external = ['commander', 'pino', 'pino-pretty', 'proper-lockfile', 'ws'];
+// tinypool starts its workers from its own files, found beside its module: it must stay in node_modules.
+const external = ['commander', 'pino', 'pino-pretty', 'proper-lockfile', 'ws', 'tinypool'];
 
 rmSync(`${root}/dist`, { recursive: true, force: true });
 await build({
   absWorkingDir: root,
-  entryPoints: ['src/cli/main.ts'],
+  // The sweep's worker-thread entry sits beside main.js: src/backtest/sweep/run-tasks.ts finds it there.
+  entryPoints: { main: 'src/cli/main.ts', 'sweep-worker': 'src/backtest/sweep/sweep-worker.ts' },
   // dist/cli/ holds every chunk, two levels below the package root as src/app/paths.ts expects.
   outdir: 'dist/cli',
   bundle: true,

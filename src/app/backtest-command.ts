@@ -1,5 +1,10 @@
 /** `rebalance backtest`: run one backtest and write its files. */
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
+import { runSweep, type SweepResult } from '../backtest/sweep/run-sweep.js';
+import { parseSweep } from '../backtest/sweep/sweep-spec.js';
+import { parseWalkForward } from '../backtest/sweep/walk-forward.js';
+import { writeSweepFiles, type SweepFiles } from '../backtest/sweep/write-sweep.js';
 import { AccountingError } from '../backtest/ledger.js';
 import { runBacktest, type BacktestRequest } from '../backtest/run-backtest.js';
 import type { BacktestRun } from '../backtest/types.js';
@@ -15,7 +20,34 @@ export interface BacktestCommandRequest extends BacktestRequest {
 
 export type BacktestCommandResult =
   | { readonly kind: 'done'; readonly run: BacktestRun; readonly files: WrittenFiles }
+  | { readonly kind: 'sweep'; readonly result: SweepResult; readonly files: SweepFiles }
   | { readonly kind: 'error'; readonly outcome: Outcome; readonly errors: readonly string[] };
+
+export interface SweepCommandRequest extends BacktestCommandRequest {
+  readonly sweep: string;
+  readonly walkForward?: string;
+  /** Worker threads; default one per core. */
+  readonly threads?: number;
+}
+
+/** `backtest --sweep`: the grid on worker threads, ranked, with an optional walk-forward; sweep.csv and the rest. */
+export async function sweepCommand(request: SweepCommandRequest, context: CommandContext, onProgress?: (done: number, total: number) => void): Promise<BacktestCommandResult> {
+  const grid = parseSweep(request.sweep);
+  const walk = request.walkForward === undefined ? undefined : parseWalkForward(request.walkForward);
+  const problems = [...(grid.ok ? [] : grid.error), ...(walk === undefined || walk.ok ? [] : walk.error)];
+  if (!grid.ok || (walk !== undefined && !walk.ok) || problems.length > 0) return { kind: 'error', outcome: 'badInput', errors: problems };
+  const { sweep: _sweep, walkForward: _walk, threads, out, ...base } = request;
+  let result;
+  try {
+    result = await runSweep(base, grid.value, walk?.value, context, threads ?? availableParallelism(), onProgress);
+  } catch (error) {
+    return { kind: 'error', outcome: 'unexpected', errors: [(error as Error).message] };
+  }
+  if (!result.ok) return { kind: 'error', outcome: 'badInput', errors: result.error };
+  const stamp = newYorkFileStamp(context.now()).slice(0, 19).replaceAll('-', '').replace('T', '-');
+  const dir = resolve(context.cwd, out ?? `backtests/sweep_${result.value.from}_${result.value.to}_${stamp}`);
+  return { kind: 'sweep', result: result.value, files: writeSweepFiles(result.value, dir) };
+}
 
 export async function backtestCommand(
   request: BacktestCommandRequest,

@@ -49,3 +49,8 @@ export function parseCapital(text: string): number {
   if (text.trim() === '' || !Number.isFinite(value) || value <= 0) throw new InvalidArgumentError(`expected a positive amount of dollars, got "${text}"`);
   return value;
 }
+
+export function parseThreads(text: string): number {
+  if (!/^\d+$/.test(text.trim()) || Number(text) > 64) throw new InvalidArgumentError(`expected a number of threads from 0 to 64, got "${text}"`);
+  return Number(text);
+}

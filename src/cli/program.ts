@@ -10,7 +10,7 @@ import { createTtyProgress } from '../market-data/progress/tty-progress.js';
 import { runRebalance, type RebalanceRequest } from '../app/run-rebalance.js';
 import type { Regime, SizingMode } from '../domain/index.js';
 import { EXIT_CODES_HELP, exitCodeOf } from './exit-codes.js';
-import { parseCapital, parsePort, parseRegime, parseSchedule, parseSizing, parseTopN } from './options.js';
+import { parseCapital, parsePort, parseRegime, parseSchedule, parseSizing, parseThreads, parseTopN } from './options.js';
 import type { ScheduleKind } from '../schedule/rebalance-schedule.js';
 import { renderReport } from './render-report.js';
 import { renderRegime } from './render-regime.js';
@@ -180,6 +180,9 @@ export async function runCli(io: CliIo): Promise<number> {
     .option('--out <dir>', 'where to write the files (default: backtests/<from>_<to>_<time>/)')
     .option('--json', 'print summary.json on stdout')
     .option('--no-cache', 'fetch every bar afresh (Alpaca or local exchange data)')
+    .option('--sweep <grid>', 'run a grid of config values, e.g. "exposure.policy=schedule,regime;schedule=monthly,quarterly;topN=5,10,20"; writes sweep.csv')
+    .option('--walk-forward <spans>', 'with --sweep: pick the best Sharpe on each train span, run it on the next test span, e.g. "train=3y,test=1y"')
+    .option('--threads <n>', 'worker threads for --sweep (default: one per core)', parseThreads)
     .addHelpText('after', '\nExample:\n  rebalance backtest --from 2024-01-02 --to 2025-11-19 --schedule monthly     the demo data, two years\n')
     .action(async (options: BacktestOptions) => {
       outcome = await backtestCli(options, contextFor(options.json === true), out, io.stderrIsTty && options.json !== true);
@@ -231,11 +234,15 @@ interface BacktestOptions {
   out?: string;
   json?: boolean;
   cache?: boolean;
+  sweep?: string;
+  walkForward?: string;
+  threads?: number;
 }
 
 async function backtestCli(options: BacktestOptions, context: CommandContext, out: Out, showProgress: boolean): Promise<Outcome> {
-  const { backtestCommand } = await import('../app/backtest-command.js');
+  const { backtestCommand, sweepCommand } = await import('../app/backtest-command.js');
   const { renderBacktest } = await import('./render-backtest.js');
+  const { renderSweep } = await import('./render-sweep.js');
   let shown = -1;
   const progress = (done: number, total: number): void => {
     const percent = Math.floor((done / total) * 100);
@@ -243,30 +250,44 @@ async function backtestCli(options: BacktestOptions, context: CommandContext, ou
     shown = percent;
     out.stderr(`\rbacktest: ${percent}% (${done} of ${total} simulated days)${done === total ? '\n' : ''}`);
   };
-  const result = await backtestCommand(
-    {
-      from: options.from,
-      to: options.to,
-      ...(options.universe !== undefined ? { universe: options.universe } : {}),
-      ...(options.topN !== undefined ? { topN: options.topN } : {}),
-      ...(options.schedule !== undefined ? { schedule: options.schedule } : {}),
-      ...(options.regime !== undefined ? { regime: options.regime } : {}),
-      ...(options.sizing !== undefined ? { sizing: options.sizing } : {}),
-      ...(options.capital !== undefined ? { capital: options.capital } : {}),
-      ...(options.config !== undefined ? { configFile: options.config } : {}),
-      ...(options.dataDir !== undefined ? { dataDir: options.dataDir } : {}),
-      ...(options.adjDir !== undefined ? { adjDir: options.adjDir } : {}),
-      ...(options.scenario !== undefined ? { scenario: options.scenario } : {}),
-      ...(options.out !== undefined ? { out: options.out } : {}),
-      ...(options.cache === false ? { noCache: true } : {}),
-    },
-    context,
-    progress,
-  );
+  if (options.walkForward !== undefined && options.sweep === undefined) {
+    out.stderr('rebalance backtest: --walk-forward needs --sweep (the grid to choose from)\n');
+    return 'badInput';
+  }
+  const request = {
+    from: options.from,
+    to: options.to,
+    ...(options.universe !== undefined ? { universe: options.universe } : {}),
+    ...(options.topN !== undefined ? { topN: options.topN } : {}),
+    ...(options.schedule !== undefined ? { schedule: options.schedule } : {}),
+    ...(options.regime !== undefined ? { regime: options.regime } : {}),
+    ...(options.sizing !== undefined ? { sizing: options.sizing } : {}),
+    ...(options.capital !== undefined ? { capital: options.capital } : {}),
+    ...(options.config !== undefined ? { configFile: options.config } : {}),
+    ...(options.dataDir !== undefined ? { dataDir: options.dataDir } : {}),
+    ...(options.adjDir !== undefined ? { adjDir: options.adjDir } : {}),
+    ...(options.scenario !== undefined ? { scenario: options.scenario } : {}),
+    ...(options.out !== undefined ? { out: options.out } : {}),
+    ...(options.cache === false ? { noCache: true } : {}),
+  };
+  const result =
+    options.sweep === undefined
+      ? await backtestCommand(request, context, progress)
+      : await sweepCommand(
+          { ...request, sweep: options.sweep, ...(options.walkForward !== undefined ? { walkForward: options.walkForward } : {}), ...(options.threads !== undefined ? { threads: options.threads } : {}) },
+          context,
+          progress,
+        );
   if (result.kind === 'error') {
     for (const e of result.errors) out.stderr(`rebalance backtest: ${e}\n`);
     if (options.json === true) out.stdout(`${JSON.stringify({ exitCode: exitCodeOf(result.outcome), errors: result.errors }, null, 2)}\n`);
     return result.outcome;
+  }
+  if (result.kind === 'sweep') {
+    const { curve: _curve, ...walkForward } = result.result.walkForward ?? { curve: null };
+    const document = { from: result.result.from, to: result.result.to, runs: result.result.runs, walkForward: result.result.walkForward === null ? null : walkForward };
+    out.stdout(options.json === true ? `${JSON.stringify(document, null, 2)}\n` : renderSweep(result.result, result.files));
+    return 'ok';
   }
   out.stdout(options.json === true ? `${JSON.stringify(result.run.summary, null, 2)}\n` : renderBacktest(result.run, result.files));
   return 'ok';
