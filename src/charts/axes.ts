@@ -1,15 +1,24 @@
 /** Axis helpers shared by every chart: where a log axis puts round labels and where the year labels go. */
 
-/** Round levels (1, 2, 5 × 10^k) inside [min, max]; on a log axis these are roughly evenly spaced. */
+/** Mantissas of round levels, coarsest first; a narrow range (an equity curve that merely doubled) needs a finer one. */
+const LADDERS = [
+  [1, 2, 5],
+  [1, 1.5, 2, 3, 5, 7],
+  [1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 7, 8, 9],
+] as const;
+
+/** Round levels inside [min, max] from the coarsest ladder that gives at least 4; on a log axis they spread evenly. */
 export function logTicks(min: number, max: number): number[] {
-  const ticks: number[] = [];
-  // A narrow range (an equity curve that merely doubled) gets the finer 1-1.5-2-3-5-7 ladder.
-  const ladder = max / min < 8 ? [1, 1.5, 2, 3, 5, 7] : [1, 2, 5];
-  for (let exp = Math.floor(Math.log10(min)); exp <= Math.ceil(Math.log10(max)); exp++) {
-    for (const m of ladder) {
-      const value = Number((m * 10 ** exp).toPrecision(12));
-      if (value >= min && value <= max) ticks.push(value);
+  let ticks: number[] = [];
+  for (const ladder of LADDERS) {
+    ticks = [];
+    for (let exp = Math.floor(Math.log10(min)); exp <= Math.ceil(Math.log10(max)); exp++) {
+      for (const m of ladder) {
+        const value = Number((m * 10 ** exp).toPrecision(12));
+        if (value >= min && value <= max) ticks.push(value);
+      }
     }
+    if (ticks.length >= 4) break;
   }
   return ticks;
 }

@@ -3,10 +3,11 @@ import { logTicks, runsOf, yearStarts } from '../../src/charts/axes.js';
 
 describe('logTicks', () => {
   it.each([
-    [60, 700, [100, 200, 500]],
+    [40, 700, [50, 100, 200, 500]],
     [0.15, 3, [0.2, 0.5, 1, 2]],
-    // Less than an 8-fold range: the finer ladder, so an equity curve still gets several labels.
-    [90_000, 260_000, [100_000, 150_000, 200_000]],
+    // Fewer than 4 round 1-2-5 levels: a finer ladder, so an equity curve that merely doubled still gets labels.
+    [60, 700, [70, 100, 150, 200, 300, 500, 700]],
+    [55_000, 125_000, [60_000, 70_000, 80_000, 90_000, 100_000, 120_000]],
   ])('picks round levels inside %d..%d', (min, max, ticks) => {
     expect(logTicks(min, max)).toEqual(ticks);
   });
