@@ -1,6 +1,119 @@
-import type { BacktestRun } from '../types.js';
+/**
+ * report.html: one self-contained page (inline CSS and SVG, no script, no URL to fetch) that opens offline and
+ * says what the backtest did, against what, and what it cannot tell.
+ */
+import { REGIMES } from '../../domain/index.js';
+import type { BacktestMetrics, BacktestRun } from '../types.js';
+import { drawdownChartSvg, equityChartSvg, exposureChartSvg, monthlyHeatmapSvg, regimeTimelineSvg, rollingSharpeSvg } from './charts.js';
+import { dollars, escapeHtml as esc, percent, ratio } from './format.js';
 
-/** Placeholder until the charted report lands (helper branch h-report replaces this file). */
+const STYLE = `
+body { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "DejaVu Sans", sans-serif; color: #212121; margin: 0; background: #fafafa; }
+main { max-width: 1060px; margin: 0 auto; padding: 24px; background: #fff; }
+h1 { font-size: 22px; margin: 0 0 4px; } h2 { font-size: 17px; margin: 28px 0 8px; border-bottom: 1px solid #e0e0e0; }
+table { border-collapse: collapse; margin: 8px 0; font-variant-numeric: tabular-nums; }
+th, td { padding: 4px 7px; vertical-align: top; border-bottom: 1px solid #eeeeee; text-align: right; white-space: nowrap; }
+th:first-child, td:first-child { text-align: left; } thead th { background: #f5f5f5; white-space: normal; vertical-align: bottom; }
+table.metrics { font-size: 13px; } small { color: #616161; }
+td.na { color: #757575; text-align: left; font-style: italic; }
+.chart svg { display: block; max-width: 100%; height: auto; } .note { color: #616161; }
+pre { background: #f5f5f5; padding: 12px; overflow-x: auto; font-size: 12px; }
+`;
+
+const METRIC_HEADERS = ['', 'CAGR', 'volatility', 'Sharpe', 'Sortino', 'max drawdown', 'Calmar', 'turnover/yr', 'orders', 'costs', 'dividends', 'avg exposure'];
+
+/** HTML: the fall, then its peak → trough and recovery on smaller lines. */
+function maxDrawdownCell(m: BacktestMetrics): string {
+  if (m.maxDrawdownPeak === null || m.maxDrawdownTrough === null) return esc(percent(m.maxDrawdown));
+  const recovery = m.recovery === null ? 'not recovered' : `recovered ${m.recovery}`;
+  return `${esc(percent(m.maxDrawdown))}<br><small>${esc(`${m.maxDrawdownPeak} → ${m.maxDrawdownTrough}`)}<br>${esc(recovery)}</small>`;
+}
+
+function metricsRow(name: string, m: BacktestMetrics | null): string {
+  if (m === null) return `<tr><td>${esc(name)}</td><td class="na" colspan="${METRIC_HEADERS.length - 1}">not available</td></tr>`;
+  const cells = [
+    percent(m.cagr), percent(m.volatility), ratio(m.sharpe), ratio(m.sortino), null, ratio(m.calmar),
+    ratio(m.turnoverPerYear), String(m.orders), dollars(m.costs), dollars(m.dividends), percent(m.avgExposure),
+  ];
+  return `<tr><td>${esc(name)}</td>${cells.map((c) => `<td>${c === null ? maxDrawdownCell(m) : esc(c)}</td>`).join('')}</tr>`;
+}
+
+function table(headers: readonly string[], rows: readonly string[], className = ''): string {
+  const head = headers.map((h) => `<th>${esc(h)}</th>`).join('');
+  return `<table${className === '' ? '' : ` class="${className}"`}><thead><tr>${head}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
+}
+
+const row = (cells: readonly string[]): string => `<tr>${cells.map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`;
+
+function chart(id: string, heading: string, svg: string): string {
+  // The SVG comes from ECharts, which escapes the text it draws; it is trusted markup, not text.
+  return `<section><h2>${esc(heading)}</h2><div class="chart" id="chart-${id}">${svg}</div></section>`;
+}
+
+/** What the fills assumed, read from the recorded config when it says so. */
+function fillAssumptions(config: Readonly<Record<string, unknown>>): string {
+  const backtest = (config['backtest'] ?? {}) as { fillPrice?: unknown; slippageBps?: unknown; commission?: { perShare?: unknown; minimum?: unknown } };
+  const at = backtest.fillPrice === 'open' ? 'the next open' : backtest.fillPrice === 'close' ? 'the close' : 'the close (or open)';
+  const slippage = typeof backtest.slippageBps === 'number' ? `${backtest.slippageBps} bp of slippage` : 'the configured slippage';
+  const c = backtest.commission;
+  const commission =
+    typeof c?.perShare === 'number' && typeof c.minimum === 'number' ? `a commission of $${c.perShare} per share (minimum $${c.minimum})` : 'the configured commission';
+  return `Orders fill at ${at} with ${slippage} and ${commission}: a model of execution, not a record of it.`;
+}
+
 export function renderBacktestReport(run: BacktestRun): string {
-  return `<!doctype html><title>backtest ${run.summary.from}</title>`;
+  const s = run.summary;
+  const title = `Backtest ${s.from} .. ${s.to}`;
+  const returns = s.returns === 'price' ? 'price return only (no dividend data)' : 'total return (dividends credited)';
+  const m = s.metrics;
+  const months =
+    m.bestMonth !== null && m.worstMonth !== null
+      ? `Best month ${m.bestMonth.month} ${percent(m.bestMonth.return)}; worst month ${m.worstMonth.month} ${percent(m.worstMonth.return)}.`
+      : 'No complete month.';
+  const shortfalls =
+    run.shortfalls.length === 0
+      ? ''
+      : `<p class="note">${run.shortfalls.length} day(s) could not do everything they planned; the first, ${esc(run.shortfalls[0]?.date ?? '')}: ${esc(run.shortfalls[0]?.reason ?? '')}.</p>`;
+  const body = [
+    `<h1>${esc(title)}</h1>`,
+    `<p class="note">${s.days} trading days · ${esc(returns)} · data: ${esc(s.dataSource)}</p>`,
+    '<section><h2>Performance</h2>',
+    table(METRIC_HEADERS, [
+      metricsRow('strategy', m),
+      metricsRow('SPY buy & hold', s.benchmarks.spy),
+      metricsRow('always bull', s.benchmarks.alwaysBull),
+      metricsRow('equal weight', s.benchmarks.equalWeight),
+    ], 'metrics'),
+    '<p class="note">Always bull: the same strategy with the regime forced to TREND_BULL. Equal weight: every universe symbol in equal parts, re-weighted on each rebalance day.</p>',
+    `<p>${esc(months)}</p>${shortfalls}</section>`,
+    chart('equity', 'Equity against the benchmarks (log scale)', equityChartSvg(run)),
+    chart('drawdown', 'Drawdown', drawdownChartSvg(run)),
+    chart('regime', 'Regime timeline', regimeTimelineSvg(run)),
+    '<section><h2>Regime days</h2>',
+    table(['regime', 'days', 'share'], REGIMES.map((r) => row([r, String(s.regimeDays[r]), percent(s.days > 0 ? s.regimeDays[r] / s.days : null)])), 'regimes'),
+    '</section>',
+    chart('exposure', 'Exposure', exposureChartSvg(run)),
+    '<section><h2>Calendar years</h2>',
+    table(['year', 'strategy', 'SPY'], s.years.map((y) => row([String(y.year), percent(y.return), percent(y.spy)])), 'years'),
+    '</section>',
+    chart('monthly', 'Monthly returns', monthlyHeatmapSvg(run)),
+    chart('sharpe', 'Rolling 12-month Sharpe', rollingSharpeSvg(run)),
+    '<section><h2>Limits</h2>',
+    `<p>A universe picked today contains today's survivors and winners, so a backtest over it flatters the strategy (survivorship bias). ${esc(fillAssumptions(s.config))} Returns are ${esc(returns)}.</p>`,
+    '</section>',
+    '<section><h2>Config and data</h2>',
+    `<p>Data source: ${esc(s.dataSource)}</p>`,
+    `<pre>${esc(JSON.stringify(s.config, null, 2))}</pre>`,
+    '</section>',
+  ];
+  return [
+    '<!doctype html>',
+    '<html lang="en"><head><meta charset="utf-8">',
+    // Nothing may be fetched: the page is complete as written, and a browser enforces it.
+    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">`,
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${esc(title)}</title><style>${STYLE}</style></head>`,
+    `<body><main>${body.join('\n')}</main></body></html>`,
+    '',
+  ].join('\n');
 }

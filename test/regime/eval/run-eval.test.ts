@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runRegimeEval } from '../../../src/regime/eval/run-eval.js';
 import { GENERATED_MARKER } from '../../../src/regime/eval/report-markdown.js';
+import { REGIME_COLOURS } from '../../../src/regime/eval/regime-chart.js';
 import { useTempDir } from '../../support/temp-dir.js';
 
 const DATA = join(process.cwd(), '..', 'shared', 'data');
@@ -36,8 +37,8 @@ describe('runRegimeEval on the shared SPY and VIX history', () => {
       ['Buy and hold', 'Jump model 0/1', 'Four regimes'],
     ]);
     const svg = readFileSync(chartFile, 'utf8');
-    expect(svg).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
-    expect(svg).toContain('data-regime="CRASH"');
+    expect(svg).toMatch(/^<svg [^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+    expect(svg).toContain(`fill="${REGIME_COLOURS.CRASH}"`);
   });
 
   it('reports an unreadable input as an error naming the file', () => {
