@@ -26,8 +26,9 @@ const CASES: readonly Case[] = [
     targetMs: 2000,
   },
   {
-    name: '30 tech stocks 2001-01-02..2024-12-31, monthly, top 10, with dividends',
-    args: ['--from', '2001-01-02', '--to', '2024-12-31', '--schedule', 'monthly', '--top-n', '10', '--universe', 'all', '--data-dir', join(SHARED, 'daily'), '--adj-dir', join(SHARED, 'adjclose')],
+    // The 30 stocks' files end on 2024-03-08: the backtest stops there and says so.
+    name: '30 tech stocks 2001-01-02..2024-12-31 (data to 2024-03-08), monthly, top 10, with dividends',
+    args: ['--from', '2001-01-02', '--to', '2024-12-31', '--schedule', 'monthly', '--top-n', '10', '--universe', 'bench/backtest/tech30.txt', '--data-dir', join(SHARED, 'daily'), '--adj-dir', join(SHARED, 'adjclose')],
     targetMs: 2000,
   },
 ];

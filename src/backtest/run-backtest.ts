@@ -73,8 +73,8 @@ export async function runBacktest(request: BacktestRequest, context: CommandCont
   const overridden = withOverrides(flagged, request.overrides ?? {});
   if (!overridden.ok) return overridden;
   const config = overridden.value;
-  const sessions = sessionsBetween(request.from, request.to).map((s) => s.date);
-  if (sessions.length === 0) return err([`no trading session between ${request.from} and ${request.to}`]);
+  const calendar = sessionsBetween(request.from, request.to).map((s) => s.date);
+  if (calendar.length === 0) return err([`no trading session between ${request.from} and ${request.to}`]);
   const universeSpec = request.universe ?? config.universe;
   const allSymbols = universeSpec === 'all';
   if (allSymbols && request.dataDir === undefined) return err(['--universe all needs --data-dir (every symbol of the folder)']);
@@ -90,6 +90,13 @@ export async function runBacktest(request: BacktestRequest, context: CommandCont
   const missing = symbols.filter((s) => !hasBarsIn(data.bars.get(s), lookbackStart, request.to));
   if (missing.length > 0) return err([`no bars between ${lookbackStart} (the scanner's lookback before --from) and ${request.to} for ${missing.length} symbol(s) of the universe: ${missing.join(', ')}`]);
   if (!symbols.some((s) => hasBarsIn(data.bars.get(s), request.from, request.to))) return err([`no bars of the universe between ${request.from} and ${request.to}`]);
+  // A data set that ends before --to ends the backtest there, said aloud: holding stale prices would fake a flat line.
+  const dataEnd = symbols.reduce((latest, s) => {
+    const last = data.bars.get(s)?.at(-1)?.date ?? '';
+    return last > latest ? last : latest;
+  }, '');
+  const sessions = calendar.filter((d) => d <= dataEnd);
+  const notes = sessions.length < calendar.length ? [`the universe's bars end on ${dataEnd}: the backtest stops there (asked --to ${request.to})`] : [];
 
   const closes = regimeCloses(data, config, context.cwd);
   if (!closes.ok) return closes;
@@ -158,6 +165,7 @@ export async function runBacktest(request: BacktestRequest, context: CommandCont
       equalWeight: equalWeight === null ? null : metricsOf(equalWeight.values, equalWeight.trading),
     },
     regimeDays,
+    notes,
     years: yearlyReturns(sessions, strategyValues).map((y) => ({ year: y.year, return: y.return, spy: spyYears.get(y.year) ?? null })),
   };
   return ok({

@@ -102,6 +102,8 @@ export interface BacktestSummary {
   readonly benchmarks: BenchmarkSet;
   readonly regimeDays: Readonly<Record<Regime, number>>;
   readonly years: readonly YearReturn[];
+  /** What a reader must know about the run (the data ending before --to). */
+  readonly notes: readonly string[];
 }
 
 /** Series the report draws, aligned with the equity points unless said otherwise. */

@@ -13,6 +13,7 @@ export function renderBacktest(run: BacktestRun, files: WrittenFiles): string {
   const title = `Backtest ${s.from} .. ${s.to} (${s.days} trading days)`;
   lines.push(title, '='.repeat(title.length));
   lines.push(`Data      ${s.dataSource}`);
+  for (const note of s.notes) lines.push(`Note      ${note}`);
   lines.push(`Returns   ${s.returns === 'total' ? 'total return (dividends credited as cash)' : 'price return only (no adjusted closes: dividends not counted)'}`);
   const rows: [string, BacktestMetrics | null][] = [
     ['strategy', s.metrics],

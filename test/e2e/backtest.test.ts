@@ -50,6 +50,13 @@ describe('rebalance backtest', () => {
     expect(Object.values(summary.regimeDays).reduce((a, b) => a + b, 0)).toBe(504);
   });
 
+  it('stops where the data ends, and says so, rather than holding stale prices to --to', () => {
+    const run = runBuiltCli(['backtest', '--from', '2023-06-01', '--to', '2024-12-31', '--data-dir', sharedData('daily'), '--universe', 'AAPL,MSFT,NVDA', '--top-n', '2', '--out', 'bt'], { cwd: scratchDir() });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain("Note      the universe's bars end on 2024-03-08: the backtest stops there (asked --to 2024-12-31)");
+    expect(run.stdout).toContain('Backtest 2023-06-01 .. 2024-03-08');
+  });
+
   it.each([
     [['--from', '2018-13-01', '--to', '2019-01-01'], '--from "2018-13-01" is not a date'],
     [['--from', '2019-01-01', '--to', '2018-01-01'], '--from 2019-01-01 is after --to 2018-01-01'],

@@ -77,6 +77,7 @@ export function renderBacktestReport(run: BacktestRun): string {
   const body = [
     `<h1>${esc(title)}</h1>`,
     `<p class="note">${s.days} trading days · ${esc(returns)} · data: ${esc(s.dataSource)}</p>`,
+    ...s.notes.map((note) => `<p class="note"><strong>Note:</strong> ${esc(note)}</p>`),
     '<section><h2>Performance</h2>',
     table(METRIC_HEADERS, [
       metricsRow('strategy', m),

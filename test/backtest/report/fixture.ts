@@ -93,6 +93,7 @@ export function aBacktestRun(options: FixtureOptions = {}): BacktestRun {
       config: options.config ?? { universe: 'tech-10', capital: CAPITAL, backtest: { fillPrice: 'close', slippageBps: 5, commission: { perShare: 0, minimum: 0 } } },
       dataSource: 'synthetic fixture market (seed 20240101)',
       returns: options.returns ?? 'total',
+      notes: [],
       metrics: metricsOf(equity, trading),
       benchmarks: {
         spy: metricsOf(spy, buyAndHold),
