@@ -87,8 +87,14 @@ export async function runBacktest(request: BacktestRequest, context: CommandCont
   const { data, vix } = loaded.value;
   const indexSymbols = new Set([config.regime.symbol, 'VIX']);
   const symbols = allSymbols ? [...data.bars.keys()].filter((s) => !indexSymbols.has(s)).sort() : universe.value.symbols;
-  const missing = symbols.filter((s) => !hasBarsIn(data.bars.get(s), lookbackStart, request.to));
-  if (missing.length > 0) return err([`no bars between ${lookbackStart} (the scanner's lookback before --from) and ${request.to} for ${missing.length} symbol(s) of the universe: ${missing.join(', ')}`]);
+  // A name the data does not have at all is a mistake in the universe; one listed (or delisted) outside the span is
+  // history: the scanner passes it over while it has too little data, and a note says so.
+  const missing = symbols.filter((s) => (data.bars.get(s)?.length ?? 0) === 0);
+  if (missing.length > 0) {
+    const where = request.dataDir === undefined ? `between ${lookbackStart} (the scanner's lookback before --from) and ${request.to}` : 'at all';
+    return err([`no bars ${where} for ${missing.length} symbol(s) of the universe: ${missing.join(', ')}`]);
+  }
+  const outside = symbols.filter((s) => !hasBarsIn(data.bars.get(s), lookbackStart, request.to));
   if (!symbols.some((s) => hasBarsIn(data.bars.get(s), request.from, request.to))) return err([`no bars of the universe between ${request.from} and ${request.to}`]);
   // A data set that ends before --to ends the backtest there, said aloud: holding stale prices would fake a flat line.
   const dataEnd = symbols.reduce((latest, s) => {
@@ -96,7 +102,12 @@ export async function runBacktest(request: BacktestRequest, context: CommandCont
     return last > latest ? last : latest;
   }, '');
   const sessions = calendar.filter((d) => d <= dataEnd);
-  const notes = sessions.length < calendar.length ? [`the universe's bars end on ${dataEnd}: the backtest stops there (asked --to ${request.to})`] : [];
+  const notes = [
+    ...(sessions.length < calendar.length ? [`the universe's bars end on ${dataEnd}: the backtest stops there (asked --to ${request.to})`] : []),
+    ...(outside.length > 0
+      ? [`${outside.length} symbol(s) have no bars from ${lookbackStart} (the scanner's lookback) to ${request.to}, so they were never candidates: ${outside.map((s) => `${s} (${data.bars.get(s)?.[0]?.date} .. ${data.bars.get(s)?.at(-1)?.date})`).join(', ')}`]
+      : []),
+  ];
 
   const closes = regimeCloses(data, config, context.cwd);
   if (!closes.ok) return closes;

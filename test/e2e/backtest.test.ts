@@ -50,6 +50,13 @@ describe('rebalance backtest', () => {
     expect(Object.values(summary.regimeDays).reduce((a, b) => a + b, 0)).toBe(504);
   });
 
+  it('a name listed after the span is no candidate, and a note says so', () => {
+    const run = runBuiltCli(['backtest', '--from', '2005-01-03', '--to', '2005-12-30', '--data-dir', sharedData('daily'), '--universe', 'AAPL,MSFT,META', '--top-n', '2', '--json', '--out', 'bt'], { cwd: scratchDir() });
+    expect(run.code, run.stderr).toBe(0);
+    const summary = JSON.parse(run.stdout) as { notes: string[] };
+    expect(summary.notes).toEqual([expect.stringMatching(/^1 symbol\(s\) have no bars from 2003-12-\d\d \(the scanner's lookback\) to 2005-12-30, so they were never candidates: META \(2012-05-18 \.\. 2024-03-08\)$/)]);
+  });
+
   it('stops where the data ends, and says so, rather than holding stale prices to --to', () => {
     const run = runBuiltCli(['backtest', '--from', '2023-06-01', '--to', '2024-12-31', '--data-dir', sharedData('daily'), '--universe', 'AAPL,MSFT,NVDA', '--top-n', '2', '--out', 'bt'], { cwd: scratchDir() });
     expect(run.code, run.stderr).toBe(0);
@@ -61,7 +68,7 @@ describe('rebalance backtest', () => {
     [['--from', '2018-13-01', '--to', '2019-01-01'], '--from "2018-13-01" is not a date'],
     [['--from', '2019-01-01', '--to', '2018-01-01'], '--from 2019-01-01 is after --to 2018-01-01'],
     [['--from', '2019-01-05', '--to', '2019-01-06'], 'no trading session between 2019-01-05 and 2019-01-06'],
-    [['--from', '2015-01-02', '--to', '2015-12-31', '--data-dir', 'DATA', '--universe', 'AAPL,ACN,CRWD'], "no bars between 2013-12-19 (the scanner's lookback before --from) and 2015-12-31 for 2 symbol(s) of the universe: ACN, CRWD"],
+    [['--from', '2015-01-02', '--to', '2015-12-31', '--data-dir', 'DATA', '--universe', 'AAPL,ACN,CRWD'], 'no bars at all for 2 symbol(s) of the universe: ACN, CRWD'],
     [['--from', '2015-01-02', '--to', '2015-12-31', '--universe', 'all'], '--universe all needs --data-dir'],
     [['--from', '2015-01-02', '--to', '2015-12-31', '--capital', '-5'], 'expected a positive amount of dollars'],
   ])('exits 2 on bad input %j, says why and writes nothing', (args, message) => {

@@ -42,12 +42,15 @@ function addMonths(date: string, n: number): string {
   return `${y}-${String(m).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
-/** Windows from `from`: train, then test; stepping by the test span; the last test span ends at `to`. */
+/**
+ * Windows from `from`: train, then test; stepping by the test span; the last test span ends at `to`, and is dropped
+ * when shorter than half a test span (a few days' annualised figures would only be noise).
+ */
 export function windowsOf(from: string, to: string, spec: WalkForwardSpec): Window[] {
   const windows: Window[] = [];
   for (let start = from; ; start = addMonths(start, spec.testMonths)) {
     const testFrom = addMonths(start, spec.trainMonths);
-    if (testFrom > to) break;
+    if (addMonths(testFrom, Math.ceil(spec.testMonths / 2)) > addDays(to, 1)) break;
     const testTo = addDays(addMonths(testFrom, spec.testMonths), -1);
     windows.push({ train: { from: start, to: addDays(testFrom, -1) }, test: { from: testFrom, to: testTo < to ? testTo : to } });
   }

@@ -10,12 +10,13 @@ describe('walk-forward', () => {
     expect(parseWalkForward('train=3 years,test=1y').ok).toBe(false);
   });
 
-  it('steps the windows by the test span; the last test span ends at --to', () => {
-    expect(windowsOf('2001-01-02', '2005-06-30', { trainMonths: 36, testMonths: 12 })).toEqual([
+  it('steps the windows by the test span; the last test span ends at --to, and is dropped when under half a span', () => {
+    expect(windowsOf('2001-01-02', '2005-07-29', { trainMonths: 36, testMonths: 12 })).toEqual([
       { train: { from: '2001-01-02', to: '2004-01-01' }, test: { from: '2004-01-02', to: '2005-01-01' } },
-      { train: { from: '2002-01-02', to: '2005-01-01' }, test: { from: '2005-01-02', to: '2005-06-30' } },
+      { train: { from: '2002-01-02', to: '2005-01-01' }, test: { from: '2005-01-02', to: '2005-07-29' } },
     ]);
     expect(windowsOf('2001-01-02', '2003-06-30', { trainMonths: 36, testMonths: 12 })).toEqual([]);
+    expect(windowsOf('2001-01-02', '2005-05-30', { trainMonths: 36, testMonths: 12 })).toHaveLength(1);
   });
 
   it('picks the best Sharpe; a run without one ranks last; a tie keeps the first', () => {
