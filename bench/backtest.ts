@@ -4,7 +4,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { median, runOnce, setUp } from './market-data.js';
 
@@ -47,6 +47,29 @@ function backtestOnce(args: readonly string[]): { wallMs: number; rssMb: number 
   return { wallMs, rssMb };
 }
 
+const SWEEP = 'exposure.policy=schedule,regime;topN=5,10,20;exposure.band=0.1,0.2,0.3,0.4';
+
+/** The 24-run sweep of the 505-stock monthly backtest: worker threads against the same runs one after another. */
+function benchSweep(): void {
+  const base = CASES[0]?.args ?? [];
+  const once = (threads: string): number => {
+    const out = mkdtempSync(join(tmpdir(), 'bench-sweep-'));
+    const started = process.hrtime.bigint();
+    const run = spawnSync(process.execPath, [CLI, 'backtest', ...base, '--sweep', SWEEP, '--threads', threads, '--out', out, '--json'], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 << 20 });
+    const ms = Number(process.hrtime.bigint() - started) / 1e6;
+    rmSync(out, { recursive: true, force: true });
+    if (run.status !== 0) throw new Error(`sweep exited ${run.status}: ${run.stderr.slice(0, 500)}`);
+    return ms;
+  };
+  const parallel = once(String(availableParallelism()));
+  const sequential = once('0');
+  const ratio = parallel / sequential;
+  console.log(
+    `  24-run sweep (505 stocks, monthly): ${(parallel / 1000).toFixed(1)} s on ${availableParallelism()} worker threads (target <= 15 s, ${parallel <= 15_000 ? 'ok' : 'MISSED'}); ` +
+      `${(sequential / 1000).toFixed(1)} s one after another; ratio ${ratio.toFixed(2)} (target <= 0.6, ${ratio <= 0.6 ? 'ok' : 'MISSED'})`,
+  );
+}
+
 export function benchBacktest(runs = 3): void {
   console.log('backtest (whole process, data on disk; median of 3):');
   const setup = setUp(0);
@@ -72,4 +95,5 @@ export function benchBacktest(runs = 3): void {
     );
     console.log(`    runs: ${figures.map((f) => f.wallMs.toFixed(0)).join(', ')} ms`);
   }
+  benchSweep();
 }

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, symlinkSync } from 'node:fs';
+import { mkdtempSync, readFileSync, renameSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -57,6 +57,24 @@ describe('README', () => {
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toContain('total return (dividends credited as cash)');
     expect(run.stdout).toMatch(/SPY buy & hold\s+\d+\.\d\d%/);
+  });
+
+  it('the sweep example runs as written and prints the walk-forward beside the best in-sample run', () => {
+    const block = /```sh\n(npm run rebalance -- backtest [^`]*?--sweep [^`]*?)```/.exec(readme);
+    expect(block, 'the README shows a sweep with a walk-forward').not.toBeNull();
+    const command = (block?.[1] ?? '').replace(/\\\n\s*/g, ' ').trim();
+    const args = command.split(/\s+/).slice(1).map((a) => a.replace(/^'(.*)'$/, '$1'));
+    // Exactly as written: a sandbox with ../shared beside it (the config names ../shared/... from the working
+    // directory, as a checkout has it), and bench/ where the example's config lives.
+    const parent = mkdtempSync(join(tmpdir(), 'rebalancer-readme-sweep-'));
+    symlinkSync(resolve(REPO_ROOT, '..', 'shared'), join(parent, 'shared'));
+    const cwd = join(parent, 'checkout');
+    renameSync(sandbox(), cwd);
+    symlinkSync(resolve(REPO_ROOT, 'bench'), join(cwd, 'bench'));
+    const run = spawnSync('npm', args, { cwd, env: cleanEnv(), encoding: 'utf8', timeout: 180_000 });
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toContain('4 runs, ranked by Sharpe (in sample)');
+    expect(run.stdout).toMatch(/out of sample \(chained tests\)\s+2016-02-03\.\.2018-02-0\d/);
   });
 
   it('documents every exit code of the code in the README, docs/architecture.md and --help', () => {
