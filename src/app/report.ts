@@ -113,6 +113,8 @@ export interface RunReport {
   /** Leftover orders of earlier runs that this run settled before planning. */
   readonly settled: { readonly found: number; readonly canceled: number };
   readonly execution: ExecutionReport | null;
+  /** --plan-out: where the plan was written; --plan: the file approved and how the plan made now differs. */
+  readonly approval?: { readonly planFile: string; readonly differences: readonly string[] };
   /** What the run's market data cost: every HTTP request to the market-data API, and what the cache saved. */
   readonly data: {
     readonly symbols: number;

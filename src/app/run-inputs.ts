@@ -8,6 +8,7 @@ import { chooseBroker, type BrokerChoice } from './broker-choice.js';
 import type { Env } from './environment.js';
 import type { Paths } from './paths.js';
 import type { RunMode } from './report.js';
+import { readPlanFile, type ApprovedPlan } from '../approval/plan-file.js';
 
 export interface RebalanceRequest {
   readonly dryRun: boolean;
@@ -22,6 +23,10 @@ export interface RebalanceRequest {
   readonly auditFile?: string;
   /** Bypass the on-disk bar cache. */
   readonly noCache?: boolean;
+  /** With a dry run: write the validated plan here for a person to approve. */
+  readonly planOut?: string;
+  /** A real run trades only if a plan made now matches this approved plan file. */
+  readonly planFile?: string;
 }
 
 export interface RunInputs {
@@ -34,6 +39,12 @@ export interface RunInputs {
   readonly auditPath: string;
   /** One lock per account: runs against different accounts never wait for each other. */
   readonly lockPath: string;
+  /** Names the account (venue and key, or the local scenario) without revealing the key. */
+  readonly accountKey: string;
+  /** The plan a person approved (--plan), read and its hash checked. */
+  readonly approvedPlan?: ApprovedPlan;
+  /** Where a dry run writes its plan (--plan-out), resolved. */
+  readonly planOut?: string;
 }
 
 /** Everything a run needs that can be checked before touching a broker; every problem is bad input (exit 2). */
@@ -59,6 +70,15 @@ export function resolveRunInputs(request: RebalanceRequest, env: Env, cwd: strin
     ]);
   }
   const auditPath = resolve(cwd, request.auditFile ?? config.audit.path);
+  if (request.planOut !== undefined && !request.dryRun) return err(['--plan-out goes with --dry-run: it writes the plan a dry run validated']);
+  if (request.planFile !== undefined && request.dryRun) return err(['--plan goes with a real run (without --dry-run): it trades the approved plan']);
+  let approvedPlan: ApprovedPlan | undefined;
+  if (request.planFile !== undefined) {
+    const read = readPlanFile(resolve(cwd, request.planFile));
+    if (!read.ok) return read;
+    approvedPlan = read.value;
+  }
+  const key = accountKey(choice.value, cwd);
   return ok({
     config,
     universe: universe.value,
@@ -66,7 +86,10 @@ export function resolveRunInputs(request: RebalanceRequest, env: Env, cwd: strin
     choice: choice.value,
     mode: request.dryRun ? 'dry-run' : venue,
     auditPath,
-    lockPath: resolve(dirname(auditPath), `.rebalance-${accountKey(choice.value, cwd)}.lock`),
+    lockPath: resolve(dirname(auditPath), `.rebalance-${key}.lock`),
+    accountKey: key,
+    ...(approvedPlan !== undefined ? { approvedPlan } : {}),
+    ...(request.planOut !== undefined ? { planOut: resolve(cwd, request.planOut) } : {}),
   });
 }
 

@@ -17,6 +17,8 @@ import { isManagedPosition, ok, roundQty, type MarketClock, type Regime, type Re
 import { decideExposure, type RunKind } from './exposure-decision.js';
 import { isOwnOrder, tradingDateOf } from '../execute/client-order-id.js';
 import { addDays } from '../time/calendar-date.js';
+import { hashOf, sealPlan, writePlanFile, type PlanContent } from '../approval/plan-file.js';
+import { planDifferences } from '../approval/compare-plans.js';
 import { resolveRunInputs, type RebalanceRequest, type RunInputs } from './run-inputs.js';
 import { checkSchedule } from './schedule-check.js';
 import { openSession, type BrokerSession } from './session.js';
@@ -169,9 +171,23 @@ export async function runPipeline(
       audit.record({ event: 'run_finished', status: 'blocked', reason, regime });
       return { kind: 'report', report: report(mode === 'dry-run' ? null : { status: 'blocked', reason, orders: [], positionsAfter: [], problems: [] }, 'gateFailed'), secrets };
     }
+    // What a person approves, and what a run with --plan must match: the plan made now, in the same words.
+    const content = planContentOf(plan, { tradingDate: tradingSession, inputs, equity: snapshot.account.equity, cash: snapshot.account.cash, regime, at: context.now() });
     if (mode === 'dry-run') {
-      audit.record({ event: 'run_finished', status: 'planned', reason: `dry run: ${plan.orders.length} order(s) planned, none submitted`, regime });
-      return { kind: 'report', report: report(null, 'ok'), secrets };
+      if (inputs.planOut !== undefined) writePlanFile(inputs.planOut, sealPlan(content));
+      const written = inputs.planOut === undefined ? '' : `; plan written to ${inputs.planOut} for approval`;
+      audit.record({ event: 'run_finished', status: 'planned', reason: `dry run: ${plan.orders.length} order(s) planned, none submitted${written}`, regime });
+      return { kind: 'report', report: { ...report(null, 'ok'), ...(inputs.planOut !== undefined ? { approval: { planFile: inputs.planOut, differences: [] } } : {}) }, secrets };
+    }
+    if (inputs.approvedPlan !== undefined) {
+      const differences = planDifferences(inputs.approvedPlan, content, config.approval.qtyTolerance);
+      if (differences.length > 0) {
+        const reason = `the plan made now differs from the approved plan (${differences.length} difference(s)); nothing submitted`;
+        audit.record({ event: 'run_finished', status: 'blocked', reason: `${reason}: ${differences.join('; ')}`, regime });
+        const blocked = report({ status: 'blocked', reason, orders: [], positionsAfter: [], problems: differences }, 'gateFailed');
+        return { kind: 'report', report: { ...blocked, approval: { planFile: request.planFile ?? '', differences } }, secrets };
+      }
+      audit.record({ event: 'plan_validated', gate: 'approval', status: 'pass', reason: `matches the approved plan ${inputs.approvedPlan.contentHash.slice(0, 12)}`, regime });
     }
     const result = await executePlan(
       { tradingDate: tradingSession, orders: plan.orders, prices: planPrices(plan, snapshot), targets: planTargets(plan) },
@@ -219,6 +235,25 @@ async function investedAndLastTrade(
   return {
     invested: account.equity > 0 ? value / account.equity : 0,
     sessionsSinceLastTrade: lastIndex < 0 || today < 0 ? undefined : today - lastIndex,
+  };
+}
+
+/** The plan as a person approves it: the orders and targets, and what they were made from. */
+function planContentOf(
+  plan: RebalancePlan,
+  facts: { tradingDate: string; inputs: RunInputs; equity: number; cash: number; regime: string; at: Date },
+): PlanContent {
+  return {
+    version: 1,
+    createdAt: facts.at.toISOString(),
+    tradingDate: facts.tradingDate,
+    venue: facts.inputs.choice.venue,
+    account: { equity: facts.equity, cash: facts.cash, key: facts.inputs.accountKey },
+    regime: facts.regime,
+    configHash: hashOf(facts.inputs.config),
+    universe: facts.inputs.universe.name,
+    orders: plan.orders.map(({ action, side, symbol, qty }) => ({ action, side, symbol, qty })),
+    targets: plan.targets.map(({ symbol, qty, price }) => ({ symbol, qty, price })),
   };
 }
 

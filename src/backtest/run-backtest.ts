@@ -132,6 +132,7 @@ export async function runBacktest(request: BacktestRequest, context: CommandCont
     mode: 'local',
     auditPath: '',
     lockPath: '',
+    accountKey: 'backtest',
   });
   const fills: FillRules = { fillPrice: config.backtest.fillPrice, slippageBps: config.backtest.slippageBps, commission: config.backtest.commission };
   const capital = request.capital ?? config.backtest.capital;

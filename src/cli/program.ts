@@ -55,6 +55,8 @@ interface RootOptions {
   live?: boolean;
   auditFile?: string;
   cache?: boolean;
+  planOut?: string;
+  plan?: string;
 }
 
 /**
@@ -100,6 +102,8 @@ export async function runCli(io: CliIo): Promise<number> {
     .option('--live', 'allow trading a LIVE account (also needs "allowLive": true in the config)')
     .option('--audit-file <file>', 'CSV audit trail (default from config: logs/execution_log.csv)')
     .option('--no-cache', 'fetch every bar afresh; neither read nor write the on-disk bar cache')
+    .option('--plan-out <file>', 'with --dry-run: write the validated plan for a person to approve')
+    .option('--plan <file>', 'trade only if a plan made now matches this approved plan (else exit 3, nothing submitted)')
     .addHelpText('after', HELP_AFTER)
     .action(async (options: RootOptions, command: Command) => {
       if (command.args.length > 0) {
@@ -345,6 +349,8 @@ async function rebalanceCommand(options: RootOptions, context: CommandContext, o
     ...(options.live === true ? { live: true } : {}),
     ...(options.auditFile !== undefined ? { auditFile: options.auditFile } : {}),
     ...(options.cache === false ? { noCache: true } : {}),
+    ...(options.planOut !== undefined ? { planOut: options.planOut } : {}),
+    ...(options.plan !== undefined ? { planFile: options.plan } : {}),
   };
   let result: Awaited<ReturnType<typeof runRebalance>>;
   try {

@@ -13,6 +13,11 @@ export function renderReport(report: RunReport & { readonly exitCode: number }):
     report.mode === 'dry-run' ? 'Rebalance plan (dry run: nothing is submitted)' : `Rebalance (${report.mode === 'live' ? 'LIVE account' : report.mode === 'paper' ? 'Alpaca paper' : 'local exchange'})`;
   lines.push(title, '='.repeat(title.length));
   lines.push(`Broker     ${report.brokerDetail}`);
+  if (report.approval !== undefined && report.approval.differences.length === 0 && report.mode === 'dry-run') lines.push(`Plan       written to ${report.approval.planFile} for approval (rebalance --plan ${report.approval.planFile})`);
+  if (report.approval !== undefined && report.approval.differences.length > 0) {
+    lines.push(`Plan       DIFFERS from the approved plan ${report.approval.planFile}; nothing submitted:`);
+    for (const d of report.approval.differences) lines.push(`             - ${d}`);
+  }
   if (report.kind === 'exposure') lines.push('Kind       exposure: the held names scaled to the regime between rebalance days (exposure.policy "regime")');
   lines.push(`As of      ${report.asOf}  (market ${report.market.isOpen ? 'open' : 'closed'}; next open ${report.market.nextOpen})`);
   lines.push(`Regime     ${report.regime.name} (${pct(report.regime.allocation * 100)} invested; ${report.regime.source})`);

@@ -127,6 +127,12 @@ export const configSchema = z.strictObject({
       capital: z.number().positive().default(100_000),
     })
     .prefault({}),
+  approval: z
+    .strictObject({
+      /** `--plan FILE`: how far (relative) a quantity planned now may be from the approved one. */
+      qtyTolerance: z.number().min(0).max(1).default(0.05),
+    })
+    .prefault({}),
   /** Live trading needs this AND --live: two separate opt-ins. */
   allowLive: z.boolean().default(false),
   ignoreSymbols: z
