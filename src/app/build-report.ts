@@ -1,4 +1,5 @@
 import type { Outcome } from './outcome.js';
+import { isManagedPosition } from '../domain/index.js';
 import type { ExecutionReport, ReportRegime, RunReport } from './report.js';
 import type { MarketSnapshot, RebalancePlan } from './plan-rebalance.js';
 import type { RunInputs } from './run-inputs.js';
@@ -42,6 +43,7 @@ export function buildReport(parts: ReportParts): RunReport {
     picks: plan.scan.picks.map(({ rank, symbol, momentum, price, high52w }) => ({ rank, symbol, momentum, price, high52w })),
     excluded: plan.scan.excluded,
     targets: plan.targets.map(({ symbol, qty, price, value }) => ({ symbol, qty, price, value })),
+    holdings: snapshot.positions.filter(isManagedPosition).map((p) => ({ symbol: p.symbol, qty: p.qty, price: p.currentPrice, value: p.marketValue })),
     unmanaged: {
       positions: plan.unmanaged.positions.map(({ symbol, assetClass, qty, marketValue }) => ({ symbol, assetClass, qty, marketValue })),
       openOrders: plan.unmanaged.openOrders.map(({ id, symbol, side, assetClass, status }) => ({ id, symbol, side, assetClass, status })),

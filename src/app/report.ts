@@ -71,6 +71,8 @@ export interface RunReport {
   readonly picks: readonly { rank: number; symbol: string; momentum: number; price: number; high52w: number }[];
   readonly excluded: readonly Exclusion[];
   readonly targets: readonly { symbol: string; qty: number; price: number; value: number }[];
+  /** The plain stocks held when the run read the account, at the broker's prices: what the orders start from. */
+  readonly holdings: readonly { symbol: string; qty: number; price: number; value: number }[];
   /** What the tool leaves alone: non-stock positions (counted in equity, never ordered) and open non-stock orders. */
   readonly unmanaged: {
     readonly positions: readonly { symbol: string; assetClass: string; qty: number; marketValue: number }[];

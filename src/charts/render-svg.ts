@@ -2,8 +2,8 @@
  * The one place that turns an ECharts option into SVG text: server-side rendering, no DOM and no browser
  * (Apache ECharts' SSR mode), so reports and docs embed charts as plain vector markup with no script.
  */
-import type { HeatmapSeriesOption, LineSeriesOption } from 'echarts/charts';
-import { HeatmapChart, LineChart } from 'echarts/charts';
+import type { BarSeriesOption, HeatmapSeriesOption, LineSeriesOption } from 'echarts/charts';
+import { BarChart, HeatmapChart, LineChart } from 'echarts/charts';
 import type {
   GridComponentOption,
   LegendComponentOption,
@@ -17,10 +17,11 @@ import { init, use } from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 
 // Only what our charts draw is registered, so a bundle carries these parts of ECharts and not all of it.
-use([LineChart, HeatmapChart, GridComponent, LegendComponent, MarkAreaComponent, TitleComponent, VisualMapComponent, SVGRenderer]);
+use([LineChart, BarChart, HeatmapChart, GridComponent, LegendComponent, MarkAreaComponent, TitleComponent, VisualMapComponent, SVGRenderer]);
 
 export type ChartOption = ComposeOption<
   | LineSeriesOption
+  | BarSeriesOption
   | HeatmapSeriesOption
   | GridComponentOption
   | LegendComponentOption

@@ -12,6 +12,16 @@ export const EXIT_CODES: Readonly<Record<Outcome, number>> = {
 
 export const exitCodeOf = (outcome: Outcome): number => EXIT_CODES[outcome];
 
+/** Each outcome in a few words, for pages and messages a person reads. */
+export const OUTCOME_MEANINGS: Readonly<Record<Outcome, string>> = {
+  ok: 'done: the plan is valid (dry run) or every order filled and positions equal the targets',
+  unexpected: 'an unexpected error (a bug or a broker fault)',
+  badInput: 'bad input; nothing submitted',
+  gateFailed: 'a validation gate failed; nothing submitted',
+  incomplete: 'execution incomplete: see the problems',
+  skipped: 'skipped or blocked',
+};
+
 export const EXIT_CODES_HELP = `
 Exit codes:
   0  plan valid (dry run), or every order filled and positions equal targets

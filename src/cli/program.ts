@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { readEnvironment, type Env } from '../app/environment.js';
 import { createLogger } from '../app/logger.js';
@@ -9,7 +9,7 @@ import type { Outcome } from '../app/outcome.js';
 import { createTtyProgress } from '../market-data/progress/tty-progress.js';
 import { runRebalance, type RebalanceRequest } from '../app/run-rebalance.js';
 import type { Regime, SizingMode } from '../domain/index.js';
-import { EXIT_CODES_HELP, exitCodeOf } from './exit-codes.js';
+import { EXIT_CODES_HELP, exitCodeOf, OUTCOME_MEANINGS } from './exit-codes.js';
 import { parseCapital, parsePort, parseRegime, parseSchedule, parseSizing, parseThreads, parseTopN } from './options.js';
 import type { ScheduleKind } from '../schedule/rebalance-schedule.js';
 import { renderReport } from './render-report.js';
@@ -57,6 +57,7 @@ interface RootOptions {
   cache?: boolean;
   planOut?: string;
   plan?: string;
+  reportHtml?: string;
 }
 
 /**
@@ -104,6 +105,7 @@ export async function runCli(io: CliIo): Promise<number> {
     .option('--no-cache', 'fetch every bar afresh; neither read nor write the on-disk bar cache')
     .option('--plan-out <file>', 'with --dry-run: write the validated plan for a person to approve')
     .option('--plan <file>', 'trade only if a plan made now matches this approved plan (else exit 3, nothing submitted)')
+    .option('--report-html <file>', "also write the run's report as one self-contained HTML page")
     .addHelpText('after', HELP_AFTER)
     .action(async (options: RootOptions, command: Command) => {
       if (command.args.length > 0) {
@@ -382,6 +384,10 @@ async function rebalanceCommand(options: RootOptions, context: CommandContext, o
     return 'ok';
   }
   const report = { ...result.report, exitCode: exitCodeOf(result.report.outcome) };
+  if (options.reportHtml !== undefined) {
+    const { renderRunReportHtml } = await import('../report/run-report.js');
+    writeFileSync(resolve(context.cwd, options.reportHtml), scrub(renderRunReportHtml(report, OUTCOME_MEANINGS[result.report.outcome])));
+  }
   out.stdout(scrub(options.json === true ? `${JSON.stringify(report, null, 2)}\n` : renderReport(report)));
   return result.report.outcome;
 }

@@ -1,0 +1,73 @@
+/**
+ * A run's --report-html page as a person sees it: a real run of the built CLI on the demo, opened offline in
+ * Debian's Chromium (playwright-core), as the backtest report is. Leaves test-output/run-report.png to look at.
+ */
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runBuiltCli, scratchDir } from '../support/run-cli.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const SCREENSHOT = resolve('test-output', 'run-report.png');
+
+describe('a run report in a headless browser', () => {
+  let browser: Browser;
+  let page: Page;
+  const requests: string[] = [];
+  const problems: string[] = [];
+  let report: { orders: { symbol: string }[]; picks: unknown[] };
+
+  beforeAll(async () => {
+    if (!existsSync(CHROMIUM)) {
+      throw new Error(`No Chromium at ${CHROMIUM}: this test needs a real browser. Install Debian's package: apt-get update && apt-get install -y chromium (.ci/run does this).`);
+    }
+    const cwd = scratchDir();
+    const run = runBuiltCli(['--regime', 'neutral', '--force', '--report-html', 'run.html', '--json'], { cwd });
+    expect(run.code, run.stderr).toBe(0);
+    report = JSON.parse(run.stdout) as typeof report;
+    browser = await chromium.launch({ executablePath: CHROMIUM });
+    page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+    page.on('request', (request) => requests.push(request.url()));
+    page.on('console', (message) => {
+      if (message.type() === 'error' || message.type() === 'warning') problems.push(`console ${message.type()}: ${message.text()}`);
+    });
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    await page.goto(pathToFileURL(join(cwd, 'run.html')).href, { waitUntil: 'load' });
+  }, 90_000);
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('loads with no console error and no request but the file itself', () => {
+    expect(problems).toEqual([]);
+    expect(requests).toHaveLength(1);
+    expect(requests[0]).toMatch(/^file:/);
+  });
+
+  it('draws one momentum bar per pick and the holdings before, target and after', async () => {
+    const bars = async (id: string, colour: string): Promise<number> => page.locator(`#chart-${id} svg path[fill="${colour}"]`).count();
+    expect(await bars('momentum', '#1565c0')).toBeGreaterThanOrEqual(report.picks.length);
+    for (const colour of ['#9e9e9e', '#1565c0', '#2e7d32']) expect(await bars('holdings', colour)).toBeGreaterThan(3);
+    for (const id of ['momentum', 'holdings']) {
+      const box = await page.locator(`#chart-${id} svg`).boundingBox();
+      expect(box?.width ?? 0).toBeGreaterThan(500);
+    }
+  });
+
+  it('lists every order with its fill, every gate, and the drift after the run', async () => {
+    const text = await page.locator('main').innerText();
+    for (const order of report.orders) expect(text).toContain(order.symbol);
+    expect(text).toContain('7 regime compliance');
+    expect(text).toMatch(/after: \$0 \(0\.00%\)/);
+    expect(await page.locator('table.words tbody tr:has-text("filled")').count()).toBe(report.orders.length);
+  });
+
+  it('writes a full-page screenshot for a person to look at', async () => {
+    mkdirSync(resolve('test-output'), { recursive: true });
+    await page.screenshot({ path: SCREENSHOT, fullPage: true });
+    expect(readFileSync(SCREENSHOT).length).toBeGreaterThan(20_000);
+  });
+});
