@@ -2,43 +2,34 @@
  * A run's --report-html page as a person sees it: a real run of the built CLI on the demo, opened offline in
  * Debian's Chromium (playwright-core), as the backtest report is. Leaves test-output/run-report.png to look at.
  */
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { openInChromium, type OpenPage } from '../support/browser.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runBuiltCli, scratchDir } from '../support/run-cli.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const SCREENSHOT = resolve('test-output', 'run-report.png');
 
 describe('a run report in a headless browser', () => {
-  let browser: Browser;
+  let opened: OpenPage | undefined;
   let page: Page;
-  const requests: string[] = [];
-  const problems: string[] = [];
+  let requests: string[] = [];
+  let problems: string[] = [];
   let report: { orders: { symbol: string }[]; picks: unknown[] };
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(`No Chromium at ${CHROMIUM}: this test needs a real browser. Install Debian's package: apt-get update && apt-get install -y chromium (.ci/run does this).`);
-    }
     const cwd = scratchDir();
     const run = runBuiltCli(['--regime', 'neutral', '--force', '--report-html', 'run.html', '--json'], { cwd });
     expect(run.code, run.stderr).toBe(0);
     report = JSON.parse(run.stdout) as typeof report;
-    browser = await chromium.launch({ executablePath: CHROMIUM });
-    page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
-    page.on('request', (request) => requests.push(request.url()));
-    page.on('console', (message) => {
-      if (message.type() === 'error' || message.type() === 'warning') problems.push(`console ${message.type()}: ${message.text()}`);
-    });
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-    await page.goto(pathToFileURL(join(cwd, 'run.html')).href, { waitUntil: 'load' });
+    opened = await openInChromium(pathToFileURL(join(cwd, 'run.html')).href);
+    ({ page, requests, problems } = opened);
   }, 90_000);
 
   afterAll(async () => {
-    await browser?.close();
+    await opened?.close();
   });
 
   it('loads with no console error and no request but the file itself', () => {

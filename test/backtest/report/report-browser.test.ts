@@ -6,13 +6,13 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { openInChromium, type OpenPage } from '../../support/browser.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { percent } from '../../../src/backtest/report/format.js';
 import { renderBacktestReport } from '../../../src/backtest/report/render-report.js';
 import { aBacktestRun } from './fixture.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const SCREENSHOT = resolve('test-output', 'backtest-report.png');
 
 /**
@@ -33,31 +33,24 @@ describe('the backtest report in a headless browser', () => {
   // One folder for the whole suite: the page stays open across its tests.
   const dir = mkdtempSync(join(tmpdir(), 'rebalancer-report-'));
   const run = aBacktestRun();
-  let browser: Browser;
+  let opened: OpenPage | undefined;
   let page: Page;
-  const requests: string[] = [];
-  const problems: string[] = [];
+  let requests: string[] = [];
+  let problems: string[] = [];
   let fileUrl: string;
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(`No Chromium at ${CHROMIUM}: this test needs a real browser. Install Debian's package: apt-get update && apt-get install -y chromium (.ci/run does this).`);
-    }
     const file = join(dir, 'report.html');
     writeFileSync(file, renderBacktestReport(run));
     fileUrl = pathToFileURL(file).href;
-    browser = await chromium.launch({ executablePath: CHROMIUM });
-    page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
-    page.on('request', (request) => requests.push(request.url()));
-    page.on('console', (message) => {
-      if (message.type() === 'error' || message.type() === 'warning') problems.push(`console ${message.type()}: ${message.text()}`);
-    });
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-    await page.goto(fileUrl, { waitUntil: 'load' });
+    opened = await openInChromium(fileUrl);
+    page = opened.page;
+    requests = opened.requests;
+    problems = opened.problems;
   }, 60_000);
 
   afterAll(async () => {
-    await browser?.close();
+    await opened?.close();
     rmSync(dir, { recursive: true, force: true });
   });
 
