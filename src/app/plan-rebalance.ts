@@ -173,7 +173,7 @@ export function planRebalance(snapshot: MarketSnapshot, request: PlanRequest): R
     scan,
     targets,
     orders,
-    withinBand,
+    withinBand: withinBand.map((w) => ({ ...w, value: round2(w.value) })),
     validation,
     deployment: {
       targetValue: round2(targetValue),

@@ -43,7 +43,7 @@ export function applyDriftBand(
     const value = order.qty * price;
     const rule = ruleHolding(value, target.qty * price, settings);
     if (rule === undefined) sent.push(order);
-    else withinBand.push({ symbol: order.symbol, fromQty: order.fromQty, toQty: order.toQty, value: round2(value), rule });
+    else withinBand.push({ symbol: order.symbol, fromQty: order.fromQty, toQty: order.toQty, value, rule });
   }
   const held = new Map(withinBand.map((w) => [w.symbol, w.fromQty]));
   return {
@@ -64,5 +64,3 @@ function ruleHolding(value: number, targetValue: number, settings: DriftBandSett
 
 const usablePrice = (price: number | undefined): number | undefined =>
   price !== undefined && Number.isFinite(price) && price > 0 ? price : undefined;
-
-const round2 = (n: number): number => Math.round(n * 100) / 100;

@@ -52,7 +52,7 @@ export interface WithinBand {
   readonly symbol: string;
   readonly fromQty: number;
   readonly toQty: number;
-  /** Dollars of the change not made: |toQty − fromQty| × price. */
+  /** Dollars of the change not made: |toQty − fromQty| × price (the plan rounds it to cents). */
   readonly value: number;
   readonly rule: WithinBandRule;
 }

@@ -31,7 +31,7 @@ describe('applyDriftBand', () => {
     const result = band(fromQty, toQty, price, settings);
     expect(result.orders).toEqual([]);
     expect(result.withinBand).toEqual([
-      { symbol: 'AAPL', fromQty, toQty, value: Math.round(Math.abs(toQty - fromQty) * price * 100) / 100, rule },
+      { symbol: 'AAPL', fromQty, toQty, value: expect.closeTo(Math.abs(toQty - fromQty) * price, 6), rule },
     ]);
   });
 
