@@ -49,6 +49,7 @@ export function buildReport(parts: ReportParts): RunReport {
       openOrders: plan.unmanaged.openOrders.map(({ id, symbol, side, assetClass, status }) => ({ id, symbol, side, assetClass, status })),
     },
     orders: plan.orders.map(({ action, side, symbol, qty, fromQty, toQty, phase, reason }) => ({ action, side, symbol, qty, fromQty, toQty, phase, reason })),
+    withinBand: plan.withinBand.map(({ symbol, fromQty, toQty, value, rule }) => ({ symbol, fromQty, toQty, value, rule })),
     validation: plan.validation,
     budget: plan.budget,
     deployment: { ...plan.deployment, heldAfter: heldAfter(plan, parts.execution, snapshot.account.equity) },

@@ -13,6 +13,7 @@ import {
   type Regime,
   type ScanResult,
   type Target,
+  type WithinBand,
 } from '../domain/index.js';
 import type { Config } from '../config/schema.js';
 import type { ExcludedSymbol } from '../market-data/quality/index.js';
@@ -21,6 +22,7 @@ import { sizeTargets } from '../sizing/size-targets.js';
 import { scaleHoldings } from '../sizing/scale-holdings.js';
 import { sizingBudget, type SizingBudget, type UntouchedHolding } from '../sizing/sizing-budget.js';
 import { diffPositions } from '../diff/position-differ.js';
+import { applyDriftBand } from '../diff/drift-band.js';
 import { validatePlan } from '../validate/validate-plan.js';
 
 /** Everything the planner needs, read from the broker and market data beforehand. */
@@ -62,13 +64,16 @@ export interface RebalancePlan {
   /** What sizing spread over the picks, and why it is less than equity × allocation when it is. */
   readonly budget: SizingBudget;
   readonly scan: ScanResult;
+  /** What the plan stands for: sizing's targets, with a within-band symbol's target at the quantity held. */
   readonly targets: readonly Target[];
+  /** The orders to send; ADJUSTs too small to be worth sending are in withinBand instead. */
   readonly orders: readonly OrderIntent[];
+  readonly withinBand: readonly WithinBand[];
   readonly validation: { readonly passed: boolean; readonly gates: readonly GateResult[] };
   readonly deployment: { targetValue: number; plannedValue: number; pctOfTarget: number; pctOfEquity: number };
 }
 
-/** The pure core of a run: scan, size, diff and validate. No I/O, no clock. */
+/** The pure core of a run: scan, size, diff, hold back the dust and validate. No I/O, no clock. */
 export function planRebalance(snapshot: MarketSnapshot, request: PlanRequest): RebalancePlan {
   const { config } = request;
   const allocation = config.regimeAllocation[request.regime];
@@ -116,7 +121,7 @@ export function planRebalance(snapshot: MarketSnapshot, request: PlanRequest): R
   });
   const isFractionable = (symbol: string): boolean => snapshot.assets.get(symbol)?.fractionable ?? false;
   const scalable = positions.filter((p) => !untouchable.includes(p.symbol) && p.qty > 0);
-  const targets =
+  const sized =
     request.kind === 'exposure' && scalable.length > 0
       ? scaleHoldings({
           holdings: scalable.map((p) => ({ symbol: p.symbol, qty: p.qty, price: prices.get(p.symbol) ?? p.currentPrice })),
@@ -126,12 +131,14 @@ export function planRebalance(snapshot: MarketSnapshot, request: PlanRequest): R
           isBuyable: (symbol) => (prices.get(symbol) ?? 0) >= config.scanner.minPrice && snapshot.assets.get(symbol)?.tradable === true,
         })
       : sizeTargets({ picks: scan.picks, budget: budget.budget, mode: config.sizing.mode, isFractionable });
-  const orders = diffPositions({
+  const diffed = diffPositions({
     positions,
-    targets,
+    targets: sized,
     universe: request.universe,
     ignoreSymbols: untouchable,
   });
+  // Gates, executor and verification see only what is sent, and a within-band symbol's target as what it holds.
+  const { orders, targets, withinBand } = applyDriftBand(diffed, sized, prices, config.sizing);
   const validation = validatePlan({
     orders,
     targets,
@@ -166,6 +173,7 @@ export function planRebalance(snapshot: MarketSnapshot, request: PlanRequest): R
     scan,
     targets,
     orders,
+    withinBand: withinBand.map((w) => ({ ...w, value: round2(w.value) })),
     validation,
     deployment: {
       targetValue: round2(targetValue),

@@ -88,6 +88,8 @@ export interface RunReport {
     phase: 1 | 2;
     reason: string;
   }[];
+  /** ADJUSTs not sent because the change is under sizing.minOrderValue or sizing.driftBand × the target's value. */
+  readonly withinBand: readonly { symbol: string; fromQty: number; toQty: number; value: number; rule: 'minOrderValue' | 'driftBand' }[];
   readonly validation: { readonly passed: boolean; readonly gates: readonly GateResult[] };
   /**
    * The sizing budget: equity × allocation (× 1 − cashBuffer), less what the plan leaves held, capped so the buys

@@ -164,6 +164,9 @@ export async function runPipeline(
     for (const gate of plan.validation.gates) {
       audit.record({ event: gate.status === 'fail' ? 'gate_failed' : 'plan_validated', gate: `${gate.id} ${gate.name}`, status: gate.status, reason: gate.messages.join('; '), regime, equity: snapshot.account.equity });
     }
+    for (const held of plan.withinBand) {
+      audit.record({ event: 'plan_validated', symbol: held.symbol, qty: roundQty(Math.abs(held.toQty - held.fromQty)), status: 'within band', reason: `ADJUST ${held.fromQty} -> ${held.toQty} ($${held.value}) not sent: under sizing.${held.rule}`, regime });
+    }
     const report = (execution: ExecutionReport | null, outcome: Outcome): RunReport =>
       buildReport({ inputs, session, snapshot, plan, regime: decided.value, schedule, settled, runId, auditFile: audit.path, execution, outcome, data: { feed: config.data.feed, ...marketData.usage(), adjustment: config.data.adjustment, cache: request.noCache === true ? 'off' : 'on' }, kind: kind === 'exposure' ? 'exposure' : 'selection' });
     if (!plan.validation.passed) {

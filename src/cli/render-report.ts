@@ -6,6 +6,11 @@ const money = (n: number): string =>
 const qty = (n: number): string => (Number.isInteger(n) ? String(n) : n.toFixed(6).replace(/0+$/, ''));
 const pct = (n: number): string => `${n.toFixed(2)}%`;
 
+const RULE_TEXT: Readonly<Record<RunReport['withinBand'][number]['rule'], string>> = {
+  minOrderValue: 'under sizing.minOrderValue',
+  driftBand: "under sizing.driftBand of the target's value",
+};
+
 /** The human-readable run report. */
 export function renderReport(report: RunReport & { readonly exitCode: number }): string {
   const lines: string[] = [];
@@ -59,6 +64,12 @@ export function renderReport(report: RunReport & { readonly exitCode: number }):
     lines.push('', `Phase ${phase}: ${phase === 1 ? 'SELL' : 'BUY'} (${orders.length} order${orders.length === 1 ? '' : 's'})`);
     lines.push(...table(['action', 'side', 'symbol', 'qty', 'from', 'to', 'why'],
       orders.map((o) => [o.action, o.side, o.symbol, qty(o.qty), qty(o.fromQty), qty(o.toQty), o.reason])));
+  }
+
+  if (report.withinBand.length > 0) {
+    lines.push('', `Within band (not sent: ${report.withinBand.length} adjust${report.withinBand.length === 1 ? '' : 's'} too small to be worth an order)`);
+    lines.push(...table(['symbol', 'from', 'to', 'value', 'rule'],
+      report.withinBand.map((w) => [w.symbol, qty(w.fromQty), qty(w.toQty), money(w.value), RULE_TEXT[w.rule]])));
   }
 
   lines.push('', 'Validation');

@@ -25,6 +25,10 @@ export const configSchema = z.strictObject({
        * order value"). Sizing leaves that much room so a full allocation's last buy is not refused or shrunk.
        */
       marketBuyCollar: z.number().min(0).lt(1).default(0.04),
+      /** An ADJUST worth less than this many dollars is not sent (listed as within band): dust a rerun would send. */
+      minOrderValue: z.number().min(0).default(100),
+      /** An ADJUST worth less than this fraction of its target's value is not sent (listed as within band). */
+      driftBand: z.number().min(0).lt(1).default(0.05),
     })
     .prefault({}),
   scanner: z

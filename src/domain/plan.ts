@@ -44,6 +44,19 @@ export interface OrderIntent {
   readonly reason: string;
 }
 
+/** Which rule held an ADJUST back: its value under sizing.minOrderValue, or under sizing.driftBand × the target's value. */
+export type WithinBandRule = 'minOrderValue' | 'driftBand';
+
+/** An ADJUST the plan does not send because the change is too small to be worth an order. */
+export interface WithinBand {
+  readonly symbol: string;
+  readonly fromQty: number;
+  readonly toQty: number;
+  /** Dollars of the change not made: |toQty − fromQty| × price (the plan rounds it to cents). */
+  readonly value: number;
+  readonly rule: WithinBandRule;
+}
+
 export type GateStatus = 'pass' | 'warn' | 'fail';
 
 export interface GateResult {

@@ -3,7 +3,7 @@ import { planRebalance, type MarketSnapshot, type PlanRequest } from '../../src/
 import { packagePaths } from '../../src/app/paths.js';
 import { loadConfig } from '../../src/config/load-config.js';
 import type { Config } from '../../src/config/schema.js';
-import type { Position } from '../../src/domain/index.js';
+import type { OrderIntent, Position } from '../../src/domain/index.js';
 import { aClock, activeAssets, anAccount, anOpenOrder, aPosition, barsBySymbol, barsSeries, ramp } from '../builders.js';
 
 const loaded = loadConfig({ defaultFile: packagePaths().defaultConfig });
@@ -149,5 +149,49 @@ describe('planRebalance: room for the executor reserve and the market-buy collar
   it('does not cap a partial allocation, which is far below the room', () => {
     const plan = planRebalance(aSnapshot(), aRequest({ regime: 'TREND_NEUTRAL' }));
     expect(plan.budget.budget).toBe(70_000);
+  });
+});
+
+describe('planRebalance: the drift band holds back ADJUSTs too small to be worth an order', () => {
+  // $100,000 in a cash account: a budget of $96,153.85 over ten picks at $100, 96 or 97 shares ($9,600-$9,700) each.
+  const holding = (qty: number): Position[] => UNIVERSE.map((symbol) => aPosition({ symbol, qty, currentPrice: PRICE }));
+  const account = (invested: number) => anAccount({ equity: 100_000, cash: 100_000 - invested, buyingPower: 100_000 - invested });
+  const noBand = { sizing: { ...DEFAULTS.sizing, minOrderValue: 0, driftBand: 0 } };
+  const asWithinBand = (orders: readonly OrderIntent[]) =>
+    orders.map((o) => ({ symbol: o.symbol, fromQty: o.fromQty, toQty: o.toQty, value: o.qty * PRICE, rule: 'driftBand' }));
+
+  it('sends nothing for a share or two off each target, lists each as within band, and targets what is held', () => {
+    const snapshot = aSnapshot({ positions: holding(95), account: account(95_000) });
+    const sent = planRebalance(snapshot, aRequest({}, noBand));
+    expect(sent.orders.map((o) => `${o.action} ${o.side} ${o.qty}`)).toEqual(['ADJUST buy 2', ...UNIVERSE.slice(1).map(() => 'ADJUST buy 1')]);
+
+    const plan = planRebalance(snapshot, aRequest());
+    expect(plan.orders).toEqual([]);
+    expect(plan.withinBand).toEqual(asWithinBand(sent.orders));
+    // Verification after a run expects what is held, not the change that was not sent.
+    expect(plan.targets.map((t) => [t.qty, t.value])).toEqual(UNIVERSE.map(() => [95, 9_500]));
+    expect(plan.deployment.plannedValue).toBe(95_000);
+    expect(gate(plan, 5)?.status).toBe('pass');
+    expect(plan.validation.passed).toBe(true);
+  });
+
+  it('still sends the OPEN and CLOSE orders of the same plan', () => {
+    const positions = [...holding(95).filter((p) => p.symbol !== 'TXN'), aPosition({ symbol: 'AAPL', qty: 1, currentPrice: PRICE })];
+    const plan = planRebalance(aSnapshot({ positions, account: account(85_600) }), aRequest());
+    expect(plan.orders.map((o) => `${o.action} ${o.symbol}`)).toEqual(['CLOSE AAPL', 'OPEN TXN']);
+    expect(plan.withinBand.map((w) => w.symbol)).toEqual(UNIVERSE.filter((s) => s !== 'TXN'));
+  });
+
+  it('applies to an exposure plan, whose scaling is all ADJUSTs', () => {
+    // Ten holdings of 97 shares scaled down to the $96,153.85 budget: a one-share sell ($100) here and there.
+    const snapshot = aSnapshot({ positions: holding(97), account: account(97_000) });
+    const sent = planRebalance(snapshot, aRequest({ kind: 'exposure' }, noBand));
+    expect(sent.orders.length).toBeGreaterThan(0);
+    expect(sent.orders.every((o) => o.action === 'ADJUST' && o.side === 'sell' && o.qty === 1)).toBe(true);
+
+    const plan = planRebalance(snapshot, aRequest({ kind: 'exposure' }));
+    expect(plan.orders).toEqual([]);
+    expect(plan.withinBand).toEqual(asWithinBand(sent.orders));
+    expect(plan.targets.every((t) => t.qty === 97)).toBe(true);
   });
 });
