@@ -109,6 +109,12 @@ export function renderRunReportHtml(report: RunReport & { readonly exitCode: num
         'words',
       )}`;
     }),
+    ...(report.withinBand.length > 0
+      ? [
+          `<h3>Within band: not sent (${report.withinBand.length})</h3>`,
+          table(['symbol', 'from', 'to', 'value', 'rule'], report.withinBand.map((w) => row([w.symbol, qty(w.fromQty), qty(w.toQty), money(w.value), w.rule === 'minOrderValue' ? 'under sizing.minOrderValue' : "under sizing.driftBand of the target's value"])), 'words'),
+        ]
+      : []),
     '</section>',
     '<section><h2>Gates</h2>',
     table(['gate', 'status', 'why'], report.validation.gates.map((g) => row([`${g.id} ${g.name}`, g.status.toUpperCase(), g.messages.join('; ')])), 'words'),
