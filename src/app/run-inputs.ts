@@ -58,7 +58,7 @@ export function resolveRunInputs(request: RebalanceRequest, env: Env, cwd: strin
         `(given: --live ${request.live === true ? 'yes' : 'no'}, allowLive ${config.allowLive}); nothing was sent`,
     ]);
   }
-  const auditPath = resolve(cwd, request.auditFile ?? config.audit.path);
+  const auditPath = auditPathOf(request, config, cwd);
   return ok({
     config,
     universe: universe.value,
@@ -68,6 +68,11 @@ export function resolveRunInputs(request: RebalanceRequest, env: Env, cwd: strin
     auditPath,
     lockPath: resolve(dirname(auditPath), `.rebalance-${accountKey(choice.value, cwd)}.lock`),
   });
+}
+
+/** The run's audit trail: --audit-file, else the config's audit.path, from the working directory. */
+export function auditPathOf(request: Pick<RebalanceRequest, 'auditFile'>, config: Config, cwd: string): string {
+  return resolve(cwd, request.auditFile ?? config.audit.path);
 }
 
 function accountKey(choice: BrokerChoice, cwd: string): string {

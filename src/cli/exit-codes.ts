@@ -21,3 +21,13 @@ Exit codes:
   4  execution incomplete: a partial fill, rejection, expiry, timeout or resize (see the report and the audit trail)
   5  skipped or blocked: market closed, not a rebalance day, another run holds the lock, account blocked,
      or the regime cannot be determined (data missing or rejected)`;
+
+/** Each exit code's meaning in a few words, for messages read away from the terminal (notifications). */
+export const EXIT_CODE_MEANINGS: Readonly<Record<Outcome, string>> = {
+  ok: 'plan valid (dry run), or every order filled and positions equal the targets',
+  unexpected: 'unexpected error (a bug, a broker fault, or a run lock that cannot be taken)',
+  badInput: 'bad input: usage, config, universe, scenario, dates or credentials; nothing submitted',
+  gateFailed: 'a validation gate failed; nothing submitted',
+  incomplete: 'execution incomplete: a partial fill, rejection, expiry, timeout or resize',
+  skipped: 'skipped or blocked: market closed, not a rebalance day, lock held, account blocked, or no regime',
+};
