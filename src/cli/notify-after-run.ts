@@ -34,31 +34,33 @@ export async function notifyAfterRun(
   context: CommandContext,
   settings: SendSettings = DEFAULT_SEND_SETTINGS,
 ): Promise<readonly NotifyDelivery[]> {
-  const config = loadConfigFor(request.configFile, context);
-  if (!config.ok || config.value.notify.length === 0) return [];
-  const outcome = run.kind === 'report' ? run.report.outcome : run.kind === 'error' ? run.outcome : 'ok';
-  const runId = run.kind === 'report' ? run.report.runId : (run.runId ?? null);
-  const auditPath = auditPathOf(request, config.value, context.cwd);
-  const notice = rebalanceNotice(run, {
-    exitCode: exitCodeOf(outcome),
-    meaning: EXIT_CODE_MEANINGS[outcome],
-    at: newYorkIso(context.now(), 'always'),
-    previousRegime: previousRegimeIn(readTrailTail(auditPath), runId),
-    dryRun: request.dryRun,
-  });
-  const deliveries = await deliver(notice, config.value.notify, [...envSecrets(context.env), ...run.secrets], context, settings);
-  const failed = deliveries.filter((d) => !d.ok);
-  const mode = run.kind === 'report' ? run.report.mode : run.mode;
-  // Rows belong to a run: one that never opened its trail (bad input, lock held) has only the log lines.
-  if (failed.length > 0 && runId !== null && mode !== undefined) {
-    const audit = openAuditTrail({ path: auditPath, maxBytes: config.value.audit.maxBytes, runId, mode, now: context.now });
-    try {
-      for (const d of failed) audit.record({ event: 'notify_failed', status: d.format, reason: `${d.host}: ${d.error ?? 'failed'} after ${d.attempts} attempt(s)`, ...(notice.regime !== null ? { regime: notice.regime } : {}) });
-    } finally {
-      audit.close();
+  return neverThrowing(context, async () => {
+    const config = loadConfigFor(request.configFile, context);
+    if (!config.ok || config.value.notify.length === 0) return [];
+    const outcome = run.kind === 'report' ? run.report.outcome : run.kind === 'error' ? run.outcome : 'ok';
+    const runId = run.kind === 'report' ? run.report.runId : (run.runId ?? null);
+    const auditPath = auditPathOf(request, config.value, context.cwd);
+    const notice = rebalanceNotice(run, {
+      exitCode: exitCodeOf(outcome),
+      meaning: EXIT_CODE_MEANINGS[outcome],
+      at: newYorkIso(context.now(), 'always'),
+      previousRegime: previousRegimeIn(readTrailTail(auditPath), runId),
+      dryRun: request.dryRun,
+    });
+    const deliveries = await deliver(notice, config.value.notify, [...envSecrets(context.env), ...run.secrets], context, settings);
+    const failed = deliveries.filter((d) => !d.ok);
+    const mode = run.kind === 'report' ? run.report.mode : run.mode;
+    // Rows belong to a run: one that never opened its trail (bad input, lock held) has only the log lines.
+    if (failed.length > 0 && runId !== null && mode !== undefined) {
+      const audit = openAuditTrail({ path: auditPath, maxBytes: config.value.audit.maxBytes, runId, mode, now: context.now });
+      try {
+        for (const d of failed) audit.record({ event: 'notify_failed', status: d.format, reason: `${d.host}: ${d.error ?? 'failed'} after ${d.attempts} attempt(s)`, ...(notice.regime !== null ? { regime: notice.regime } : {}) });
+      } finally {
+        audit.close();
+      }
     }
-  }
-  return deliveries;
+    return deliveries;
+  });
 }
 
 /** After `rebalance backtest --notify`: as a dry run, only targets listening to "always"; failures are logged. */
@@ -68,11 +70,23 @@ export async function notifyAfterBacktest(
   context: CommandContext,
   settings: SendSettings = DEFAULT_SEND_SETTINGS,
 ): Promise<readonly NotifyDelivery[]> {
-  const config = loadConfigFor(configFile, context);
-  if (!config.ok) return [];
-  const outcome = result.kind === 'error' ? result.outcome : 'ok';
-  const notice = backtestNotice(result, { exitCode: exitCodeOf(outcome), meaning: EXIT_CODE_MEANINGS[outcome], at: newYorkIso(context.now(), 'always') });
-  return deliver(notice, config.value.notify, envSecrets(context.env), context, settings);
+  return neverThrowing(context, async () => {
+    const config = loadConfigFor(configFile, context);
+    if (!config.ok) return [];
+    const outcome = result.kind === 'error' ? result.outcome : 'ok';
+    const notice = backtestNotice(result, { exitCode: exitCodeOf(outcome), meaning: EXIT_CODE_MEANINGS[outcome], at: newYorkIso(context.now(), 'always') });
+    return deliver(notice, config.value.notify, envSecrets(context.env), context, settings);
+  });
+}
+
+/** A notification is never worth a run's exit code: whatever goes wrong here is logged and swallowed. */
+async function neverThrowing(context: CommandContext, notify: () => Promise<readonly NotifyDelivery[]>): Promise<readonly NotifyDelivery[]> {
+  try {
+    return await notify();
+  } catch (error) {
+    context.logger.child({ stage: 'notify' }).warn({ error: (error as Error).message }, `notify: could not notify: ${(error as Error).message}`);
+    return [];
+  }
 }
 
 async function deliver(
