@@ -11,19 +11,31 @@ export const TRAIL_TAIL_BYTES = 256 * 1024;
 
 /**
  * Pure: from the end of a trail's text, the regime of the latest run_finished row not of `runId` (the run just
- * finished). Null when the tail holds none. A row cut by the tail's start, or split over lines, is skipped.
+ * finished). Null when the tail holds none. The tail may start inside a row (even inside a quoted reason that spans
+ * lines): parsing starts at the first line start from which every record parses whole.
  */
 export function previousRegimeIn(tail: string, runId: string | null): string | null {
-  const lines = tail.split('\n');
-  for (let i = lines.length - 1; i >= 0; i--) {
-    const line = lines[i] ?? '';
-    if (!line.includes(',run_finished,')) continue;
-    const fields = csvFields(line);
-    if (fields?.length !== AUDIT_COLUMNS.length || fields[EVENT] !== 'run_finished' || fields[RUN_ID] === runId) continue;
+  const records = wholeRecords(tail);
+  for (let i = records.length - 1; i >= 0; i--) {
+    const fields = records[i] ?? [];
+    if (fields[EVENT] !== 'run_finished' || fields[RUN_ID] === runId) continue;
     const regime = fields[REGIME] ?? '';
     if (regime !== '') return regime;
   }
   return null;
+}
+
+/** How many line starts to try before deciding the tail holds no whole rows. */
+const MAX_STARTS = 64;
+
+function wholeRecords(tail: string): string[][] {
+  for (let start = 0, tries = 0; start >= 0 && start < tail.length && tries < MAX_STARTS; tries++) {
+    const records = csvRecords(tail.slice(start));
+    if (records !== undefined && records.every((r) => r.length === AUDIT_COLUMNS.length)) return records;
+    const next = tail.indexOf('\n', start);
+    start = next < 0 ? -1 : next + 1;
+  }
+  return [];
 }
 
 /** The last `bytes` of the file as text; empty when it does not exist or cannot be read. */
@@ -45,32 +57,44 @@ export function readTrailTail(path: string, bytes = TRAIL_TAIL_BYTES): string {
   }
 }
 
-/** One CSV line's fields (quotes and "" escapes); undefined when a quoted field does not close on this line. */
-function csvFields(line: string): string[] | undefined {
-  const fields: string[] = [];
+/** RFC 4180 records (quotes, "" escapes, line breaks in quoted fields); undefined when the text does not parse. */
+function csvRecords(text: string): string[][] | undefined {
+  const records: string[][] = [];
+  let record: string[] = [];
   let i = 0;
-  for (;;) {
-    if (line[i] === '"') {
-      let value = '';
+  while (i < text.length) {
+    let field: string;
+    if (text[i] === '"') {
+      field = '';
       let j = i + 1;
       for (;;) {
-        const close = line.indexOf('"', j);
+        const close = text.indexOf('"', j);
         if (close < 0) return undefined;
-        value += line.slice(j, close);
-        if (line[close + 1] !== '"') {
+        field += text.slice(j, close);
+        if (text[close + 1] !== '"') {
           i = close + 1;
           break;
         }
-        value += '"';
+        field += '"';
         j = close + 2;
       }
-      fields.push(value);
+      if (i < text.length && text[i] !== ',' && text[i] !== '\n' && text[i] !== '\r') return undefined;
     } else {
-      const comma = line.indexOf(',', i);
-      fields.push(line.slice(i, comma < 0 ? line.length : comma).replace(/\r$/, ''));
-      i = comma < 0 ? line.length : comma;
+      let end = i;
+      while (end < text.length && text[end] !== ',' && text[end] !== '\n') end++;
+      field = text.slice(i, end).replace(/\r$/, '');
+      if (field.includes('"')) return undefined;
+      i = end;
     }
-    if (i >= line.length || line[i] !== ',') return fields;
+    record.push(field);
+    if (text[i] === '\r') i++;
+    if (text[i] === ',') {
+      i++;
+      continue;
+    }
+    records.push(record);
+    record = [];
     i++;
   }
+  return records;
 }
