@@ -69,7 +69,7 @@ export function resolveRunInputs(request: RebalanceRequest, env: Env, cwd: strin
         `(given: --live ${request.live === true ? 'yes' : 'no'}, allowLive ${config.allowLive}); nothing was sent`,
     ]);
   }
-  const auditPath = resolve(cwd, request.auditFile ?? config.audit.path);
+  const auditPath = auditPathOf(request, config, cwd);
   if (request.planOut !== undefined && !request.dryRun) return err(['--plan-out goes with --dry-run: it writes the plan a dry run validated']);
   if (request.planFile !== undefined && request.dryRun) return err(['--plan goes with a real run (without --dry-run): it trades the approved plan']);
   let approvedPlan: ApprovedPlan | undefined;
@@ -91,6 +91,11 @@ export function resolveRunInputs(request: RebalanceRequest, env: Env, cwd: strin
     ...(approvedPlan !== undefined ? { approvedPlan } : {}),
     ...(request.planOut !== undefined ? { planOut: resolve(cwd, request.planOut) } : {}),
   });
+}
+
+/** The run's audit trail: --audit-file, else the config's audit.path, from the working directory. */
+export function auditPathOf(request: Pick<RebalanceRequest, 'auditFile'>, config: Config, cwd: string): string {
+  return resolve(cwd, request.auditFile ?? config.audit.path);
 }
 
 function accountKey(choice: BrokerChoice, cwd: string): string {

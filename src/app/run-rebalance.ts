@@ -30,7 +30,7 @@ export type { RebalanceRequest } from './run-inputs.js';
 export type RunOutcome =
   | { readonly kind: 'report'; readonly report: RunReport; readonly secrets: readonly string[] }
   /** A day between rebalances with nothing to do (exposure policy "regime"): exit 0, quietly. */
-  | { readonly kind: 'unchanged'; readonly reason: string; readonly regime: ReportRegime; readonly mode: RunMode; readonly secrets: readonly string[] }
+  | { readonly kind: 'unchanged'; readonly reason: string; readonly regime: ReportRegime; readonly mode: RunMode; readonly secrets: readonly string[]; readonly runId?: string }
   | {
       readonly kind: 'error';
       readonly outcome: Outcome;
@@ -38,6 +38,8 @@ export type RunOutcome =
       readonly secrets: readonly string[];
       readonly mode?: RunMode;
       readonly execution?: Pick<ExecutionReport, 'status' | 'reason'>;
+      /** The audit trail's id of the run, once it has one (for the rows written after it, e.g. notify_failed). */
+      readonly runId?: string;
     };
 
 /** One rebalance run: check inputs, lock, read the account and market, plan, validate and (unless dry) execute. */
@@ -60,10 +62,11 @@ export async function runRebalance(request: RebalanceRequest, context: CommandCo
   try {
     if (!opened.ok) {
       audit.record({ event: 'run_failed', reason: opened.error.join('; ') });
-      return { kind: 'error', outcome: 'badInput', errors: opened.error, secrets: [], mode };
+      return { kind: 'error', outcome: 'badInput', errors: opened.error, secrets: [], mode, runId };
     }
     logVenue(context.logger, opened.value, mode);
-    return await runPipeline(inputs.value, opened.value, audit, runId, request, context);
+    const outcome = await runPipeline(inputs.value, opened.value, audit, runId, request, context);
+    return outcome.kind === 'report' ? outcome : { ...outcome, runId };
   } finally {
     if (opened.ok) await opened.value.close();
     audit.close();

@@ -40,7 +40,9 @@ export type AuditEvent =
   | 'buys_resized'
   | 'position_checked'
   | 'run_finished'
-  | 'run_failed';
+  | 'run_failed'
+  /** A webhook was not told about the run (after retries); written after the run's last row, same run id. */
+  | 'notify_failed';
 
 export interface AuditRow {
   readonly event: AuditEvent;

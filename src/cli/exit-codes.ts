@@ -12,16 +12,6 @@ export const EXIT_CODES: Readonly<Record<Outcome, number>> = {
 
 export const exitCodeOf = (outcome: Outcome): number => EXIT_CODES[outcome];
 
-/** Each outcome in a few words, for pages and messages a person reads. */
-export const OUTCOME_MEANINGS: Readonly<Record<Outcome, string>> = {
-  ok: 'done: the plan is valid (dry run) or every order filled and positions equal the targets',
-  unexpected: 'an unexpected error (a bug or a broker fault)',
-  badInput: 'bad input; nothing submitted',
-  gateFailed: 'a validation gate failed; nothing submitted',
-  incomplete: 'execution incomplete: see the problems',
-  skipped: 'skipped or blocked',
-};
-
 export const EXIT_CODES_HELP = `
 Exit codes:
   0  plan valid (dry run), or every order filled and positions equal targets
@@ -31,3 +21,13 @@ Exit codes:
   4  execution incomplete: a partial fill, rejection, expiry, timeout or resize (see the report and the audit trail)
   5  skipped or blocked: market closed, not a rebalance day, another run holds the lock, account blocked,
      or the regime cannot be determined (data missing or rejected)`;
+
+/** Each exit code's meaning in a few words, for what is read away from the terminal (notifications, report pages). */
+export const EXIT_CODE_MEANINGS: Readonly<Record<Outcome, string>> = {
+  ok: 'plan valid (dry run), or every order filled and positions equal the targets',
+  unexpected: 'unexpected error (a bug, a broker fault, or a run lock that cannot be taken)',
+  badInput: 'bad input: usage, config, universe, scenario, dates or credentials; nothing submitted',
+  gateFailed: 'a validation gate failed; nothing submitted',
+  incomplete: 'execution incomplete: a partial fill, rejection, expiry, timeout or resize',
+  skipped: 'skipped or blocked: market closed, not a rebalance day, lock held, account blocked, or no regime',
+};

@@ -9,12 +9,12 @@ import type { Outcome } from '../app/outcome.js';
 import { createTtyProgress } from '../market-data/progress/tty-progress.js';
 import { runRebalance, type RebalanceRequest } from '../app/run-rebalance.js';
 import type { Regime, SizingMode } from '../domain/index.js';
-import { EXIT_CODES_HELP, exitCodeOf, OUTCOME_MEANINGS } from './exit-codes.js';
+import { EXIT_CODE_MEANINGS, EXIT_CODES_HELP, exitCodeOf } from './exit-codes.js';
 import { parseCapital, parsePort, parseRegime, parseSchedule, parseSizing, parseThreads, parseTopN } from './options.js';
 import type { ScheduleKind } from '../schedule/rebalance-schedule.js';
 import { renderReport } from './render-report.js';
 import { renderRegime } from './render-regime.js';
-import { scrubSecrets } from './scrub.js';
+import { envSecrets, scrubSecrets } from './scrub.js';
 
 export interface CliIo {
   readonly argv: readonly string[];
@@ -67,8 +67,7 @@ interface RootOptions {
 export async function runCli(io: CliIo): Promise<number> {
   const env = readEnvironment(io.env, io.cwd);
   // Every printed line is scrubbed of the environment's keys, whatever a command reports as its own secrets.
-  const envSecrets = [env['APCA_API_KEY_ID'], env['APCA_API_SECRET_KEY']].filter((s): s is string => s !== undefined && s.trim() !== '');
-  const scrub = (text: string, extra: readonly string[] = []): string => scrubSecrets(text, [...envSecrets, ...extra]);
+  const scrub = (text: string, extra: readonly string[] = []): string => scrubSecrets(text, [...envSecrets(env), ...extra]);
   const out = { stdout: (text: string) => io.stdout(scrub(text)), stderr: (text: string) => io.stderr(scrub(text)) };
   const paths = packagePaths();
   const contextFor = (json: boolean): CommandContext => ({
@@ -189,6 +188,7 @@ export async function runCli(io: CliIo): Promise<number> {
     .option('--sweep <grid>', 'run a grid of config values, e.g. "exposure.policy=schedule,regime;schedule=monthly,quarterly;topN=5,10,20"; writes sweep.csv')
     .option('--walk-forward <spans>', 'with --sweep: pick the best Sharpe on each train span, run it on the next test span, e.g. "train=3y,test=1y"')
     .option('--threads <n>', 'worker threads for --sweep (default: one per core)', parseThreads)
+    .option('--notify', 'tell the config\'s notify targets that listen to "always" when the backtest ends')
     .addHelpText('after', '\nExample:\n  rebalance backtest --from 2024-01-02 --to 2025-11-19 --schedule monthly     the demo data, two years\n')
     .action(async (options: BacktestOptions) => {
       outcome = await backtestCli(options, contextFor(options.json === true), out, io.stderrIsTty && options.json !== true);
@@ -243,6 +243,7 @@ interface BacktestOptions {
   sweep?: string;
   walkForward?: string;
   threads?: number;
+  notify?: boolean;
 }
 
 async function backtestCli(options: BacktestOptions, context: CommandContext, out: Out, showProgress: boolean): Promise<Outcome> {
@@ -284,6 +285,7 @@ async function backtestCli(options: BacktestOptions, context: CommandContext, ou
           context,
           progress,
         );
+  if (options.notify === true) await (await import('./notify-after-run.js')).notifyAfterBacktest(result, options.config, context);
   if (result.kind === 'error') {
     for (const e of result.errors) out.stderr(`rebalance backtest: ${e}\n`);
     if (options.json === true) out.stdout(`${JSON.stringify({ exitCode: exitCodeOf(result.outcome), errors: result.errors }, null, 2)}\n`);
@@ -362,6 +364,8 @@ async function rebalanceCommand(options: RootOptions, context: CommandContext, o
     if (context.env['LOG_LEVEL'] === 'debug') out.stderr(`${(error as Error).stack ?? ''}\n`);
     result = { kind: 'error', outcome: 'unexpected', errors: [`unexpected error: ${(error as Error).message ?? String(error)}`], secrets: [] };
   }
+  // Told after the run, before the report prints (within the notify deadline); never changes the outcome.
+  await (await import('./notify-after-run.js')).notifyAfterRun(result, request, context);
   const scrub = (text: string): string => scrubSecrets(text, result.secrets);
   if (result.kind === 'error') {
     for (const e of result.errors) out.stderr(scrub(`rebalance: ${e}\n`));
@@ -386,7 +390,7 @@ async function rebalanceCommand(options: RootOptions, context: CommandContext, o
   const report = { ...result.report, exitCode: exitCodeOf(result.report.outcome) };
   if (options.reportHtml !== undefined) {
     const { renderRunReportHtml } = await import('../report/run-report.js');
-    writeFileSync(resolve(context.cwd, options.reportHtml), scrub(renderRunReportHtml(report, OUTCOME_MEANINGS[result.report.outcome])));
+    writeFileSync(resolve(context.cwd, options.reportHtml), scrub(renderRunReportHtml(report, EXIT_CODE_MEANINGS[result.report.outcome])));
   }
   out.stdout(scrub(options.json === true ? `${JSON.stringify(report, null, 2)}\n` : renderReport(report)));
   return result.report.outcome;

@@ -6,3 +6,8 @@ export function scrubSecrets(text: string, secrets: readonly string[]): string {
   }
   return out;
 }
+
+/** The environment's Alpaca keys: never printed, never sent. */
+export function envSecrets(env: Readonly<Record<string, string | undefined>>): string[] {
+  return [env['APCA_API_KEY_ID'], env['APCA_API_SECRET_KEY']].filter((s): s is string => s !== undefined && s.trim() !== '');
+}

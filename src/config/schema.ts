@@ -2,6 +2,17 @@ import * as z from 'zod';
 
 const fraction = z.number().min(0).max(1);
 
+export const NOTIFY_TRIGGERS = ['failure', 'incomplete', 'trade', 'regime-change', 'always'] as const;
+
+const notifyTargetSchema = z.strictObject({
+  url: z.url({ protocol: /^https?$/, error: 'url must be an http or https URL' }),
+  format: z.enum(['slack', 'discord', 'json']),
+  on: z.array(z.enum(NOTIFY_TRIGGERS)).min(1),
+});
+
+export type NotifyTarget = z.infer<typeof notifyTargetSchema>;
+export type NotifyTrigger = (typeof NOTIFY_TRIGGERS)[number];
+
 /** Every key has a default, so a config file may set any subset; unknown keys are errors. */
 export const configSchema = z.strictObject({
   topN: z.int().min(1).max(100).default(10),
@@ -137,6 +148,8 @@ export const configSchema = z.strictObject({
       qtyTolerance: z.number().min(0).max(1).default(0.05),
     })
     .prefault({}),
+  /** Webhooks told after each run (see src/notify/); none by default. */
+  notify: z.array(notifyTargetSchema).default([]),
   /** Live trading needs this AND --live: two separate opt-ins. */
   allowLive: z.boolean().default(false),
   ignoreSymbols: z
