@@ -11,7 +11,7 @@ const SHOWN_ROWS = 10;
 /** The human-readable `rebalance status`: a compact block, worst news first. */
 export function renderStatus(report: StatusReport): string {
   const code = exitCodeOf(report.outcome);
-  const lines = [`Status       ${code === 0 ? 'all right' : report.outcome} (exit ${code})`];
+  const lines = [`Status       ${code === 0 ? 'all right' : 'NOT all right'} (exit ${code})`];
   for (const reason of report.reasons) lines.push(`             - ${reason}`);
 
   const run = report.lastRun;
@@ -27,7 +27,7 @@ export function renderStatus(report: StatusReport): string {
       for (const o of run.orders) counts.set(o.status, (counts.get(o.status) ?? 0) + 1);
       lines.push(`  orders     ${run.orders.length}: ${[...counts].map(([s, n]) => `${n} ${s}`).join(', ')}`);
       for (const o of run.orders) {
-        const fill = o.filledQty > 0 ? `filled ${o.filledQty}${o.filledAvgPrice !== null ? ` @ ${o.filledAvgPrice.toFixed(2)}` : ''}` : 'nothing filled';
+        const fill = o.filledQty > 0 ? `${o.filledQty}${o.filledAvgPrice !== null ? ` @ ${o.filledAvgPrice.toFixed(2)}` : ''}` : 'none filled';
         lines.push(`    ${o.side.padEnd(4)} ${o.symbol.padEnd(6)} ${String(o.qty ?? '?').padStart(8)}  ${o.status.padEnd(16)} ${fill}`);
       }
     }
