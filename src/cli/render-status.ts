@@ -3,10 +3,11 @@ import { exitCodeOf } from './exit-codes.js';
 
 const pct = (fraction: number): string => `${(fraction * 100).toFixed(2)}%`;
 const money = (n: number): string => `${n < 0 ? '-' : ''}$${Math.abs(n).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
-const signed = (n: number): string => (n > 0 ? `+${n}` : String(n));
+const signedPct = (fraction: number): string => `${fraction > 0 ? '+' : ''}${(fraction * 100).toFixed(1)}%`;
 // Drift rows worth a line: more than a cent off.
 const MATERIAL = 0.01;
 const SHOWN_ROWS = 10;
+const SHOWN_ORDERS = 20;
 
 /** The human-readable `rebalance status`: a compact block, worst news first. */
 export function renderStatus(report: StatusReport): string {
@@ -26,10 +27,11 @@ export function renderStatus(report: StatusReport): string {
       const counts = new Map<string, number>();
       for (const o of run.orders) counts.set(o.status, (counts.get(o.status) ?? 0) + 1);
       lines.push(`  orders     ${run.orders.length}: ${[...counts].map(([s, n]) => `${n} ${s}`).join(', ')}`);
-      for (const o of run.orders) {
+      for (const o of run.orders.slice(0, SHOWN_ORDERS)) {
         const fill = o.filledQty > 0 ? `${o.filledQty}${o.filledAvgPrice !== null ? ` @ ${o.filledAvgPrice.toFixed(2)}` : ''}` : 'none filled';
         lines.push(`    ${o.side.padEnd(4)} ${o.symbol.padEnd(6)} ${String(o.qty ?? '?').padStart(8)}  ${o.status.padEnd(16)} ${fill}`);
       }
+      if (run.orders.length > SHOWN_ORDERS) lines.push(`    ... ${run.orders.length - SHOWN_ORDERS} more (--json lists every order)`);
     }
   }
 
@@ -47,7 +49,7 @@ export function renderStatus(report: StatusReport): string {
     lines.push(`Drift        ${pct(d.total)} of equity (${money(d.absValue)} of ${money(d.equity)}); band ${pct(d.band)}: ${report.lastRun === null ? 'not judged before the first run' : d.withinBand ? 'within' : 'EXCEEDED'}`);
     const material = d.rows.filter((row) => Math.abs(row.diffValue) >= MATERIAL);
     for (const row of material.slice(0, SHOWN_ROWS)) {
-      const ofTarget = row.pctOfTarget === null ? 'to close' : `${signed(Number((row.pctOfTarget * 100).toFixed(1)))}% of target`;
+      const ofTarget = row.pctOfTarget === null ? 'to close' : `${signedPct(row.pctOfTarget)} of target`;
       lines.push(`    ${row.symbol.padEnd(6)} held ${String(row.currentQty).padStart(8)}  target ${String(row.targetQty).padStart(8)}  ${money(row.diffValue).padStart(12)}  ${ofTarget}`);
     }
     if (material.length > SHOWN_ROWS) lines.push(`    ... ${material.length - SHOWN_ROWS} more (--json lists every symbol)`);
