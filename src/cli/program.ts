@@ -207,6 +207,23 @@ export async function runCli(io: CliIo): Promise<number> {
       outcome = await regimeCommand(options, contextFor(options.json === true), out);
     });
 
+  program
+    .command('status')
+    .description('is everything all right? the last run, drift from the targets a plan would set now, the regime, the lock; changes nothing')
+    .option('--config <file>', 'config file overriding any subset of keys')
+    .option('--scenario <file>', 'the local exchange loaded with this scenario file')
+    .option('--audit-file <file>', 'CSV audit trail (default from config: logs/execution_log.csv)')
+    .option('--universe <u>', 'as for a run')
+    .option('--top-n <n>', 'as for a run', parseTopN)
+    .option('--regime <name>', "force today's regime for the plan (default: the detector)", parseRegime)
+    .option('--no-cache', 'fetch every bar afresh')
+    .option('--json', 'print one JSON document on stdout')
+    .action(async (options: { json?: boolean }) => {
+      // The other options reach statusCli as commander parsed them (StatusOptions).
+      const { statusCli } = await import('./status-cli.js');
+      outcome = await statusCli(options, contextFor(options.json === true), out);
+    });
+
   try {
     await program.parseAsync([...io.argv], { from: 'user' });
     return exitCodeOf(outcome);

@@ -104,6 +104,24 @@ function refusal(lockPath: string, holder: Holder | undefined): RunLock {
   return { ok: false, reason: 'held', message: `another rebalance is running (pid ${holder.pid}, since ${holder.since})`, holder };
 }
 
+export type RunLockState =
+  | { readonly state: 'free' }
+  /** held: a live run refreshes it; stale: left by a run that died (the next run takes it over). */
+  | { readonly state: 'held' | 'stale'; readonly holder: { readonly pid: number; readonly since: string } | null };
+
+/** Who holds the run lock, read without taking it (for `rebalance status`). */
+export function inspectRunLock(lockPath: string, now: Date): RunLockState {
+  let mtimeMs: number;
+  try {
+    mtimeMs = statSync(lockPath).mtimeMs;
+  } catch {
+    return { state: 'free' };
+  }
+  const holder = readHolder(lockPath) ?? null;
+  const silent = now.getTime() - mtimeMs > STALE_MS;
+  return { state: silent || (holder !== null && !isAlive(holder.pid)) ? 'stale' : 'held', holder };
+}
+
 const holderPath = (lockPath: string): string => `${lockPath}.owner`;
 
 /** The holder named beside the lock; undefined when missing, unreadable or written before this lock was made. */

@@ -13,6 +13,8 @@ vi.mock('../../src/app/run-rebalance.js', async (importOriginal) => ({
 }));
 const runRegimeCommand = vi.fn<() => Promise<never>>();
 vi.mock('../../src/app/regime-command.js', () => ({ runRegimeCommand: () => runRegimeCommand() }));
+const runStatusCommand = vi.fn<(request: unknown) => Promise<unknown>>();
+vi.mock('../../src/app/status-command.js', () => ({ runStatusCommand: (request: unknown) => runStatusCommand(request) }));
 const { runCli } = await import('../../src/cli/program.js');
 
 async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
@@ -105,13 +107,13 @@ describe('rebalance command line: words a new user tries', () => {
   });
 
   it.each([
-    ['status', /unknown command 'status'/],
+    ['run', /unknown command 'run'/],
     ['regmie', /unknown command 'regmie' \(did you mean 'regime'\?\)/],
   ])('says "unknown command" for %s with the list of commands, exit 2, running nothing', async (word, message) => {
     const { code, err } = await cli(word);
     expect(code).toBe(2);
     expect(err).toMatch(message);
-    expect(err).toContain('Commands: exchange, cache, demo, backtest, regime');
+    expect(err).toContain('Commands: exchange, cache, demo, backtest, regime, status');
     expect(err).not.toContain('too many arguments');
     expect(runRebalance).not.toHaveBeenCalled();
   });
@@ -138,5 +140,17 @@ describe('rebalance command line: words a new user tries', () => {
     expect(code).toBe(1);
     expect(err).toContain('unexpected error: exploded near [redacted]');
     expect(err).not.toContain('sk-env-secret-777');
+  });
+});
+
+describe('rebalance status command line', () => {
+  it('passes its flags to the status command and maps its outcome to the exit code', async () => {
+    runStatusCommand.mockReset();
+    runStatusCommand.mockResolvedValue({ kind: 'error', outcome: 'skipped', errors: ['stub'], secrets: [] });
+    const { code, out, err } = await cli('status', '--config', 'c.json', '--scenario', 's.json', '--audit-file', 'a.csv', '--universe', 'AAPL,MSFT', '--top-n', '5', '--regime', 'bear', '--no-cache', '--json');
+    expect(runStatusCommand).toHaveBeenCalledWith({ configFile: 'c.json', scenario: 's.json', auditFile: 'a.csv', universe: 'AAPL,MSFT', topN: 5, regime: 'TREND_BEAR', noCache: true });
+    expect(code).toBe(5);
+    expect(err).toContain('rebalance status: stub');
+    expect(JSON.parse(out)).toEqual({ outcome: 'skipped', exitCode: 5, errors: ['stub'] });
   });
 });
