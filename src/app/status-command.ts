@@ -12,6 +12,7 @@ import { outcomeOfBrokerError, type Outcome } from './outcome.js';
 import type { RunMode } from './report.js';
 import { resolveRunInputs, type RebalanceRequest } from './run-inputs.js';
 import { runPipeline, type RunOutcome } from './run-rebalance.js';
+import type { RunReport } from './report.js';
 import { openSession } from './session.js';
 
 export interface StatusRequest {
@@ -57,7 +58,8 @@ export interface StatusReport {
 }
 
 export type StatusOutcome =
-  | { readonly kind: 'report'; readonly report: StatusReport; readonly secrets: readonly string[] }
+  /** `plan`: the dry run's own report behind the status (for --report-html), null when it could not plan. */
+  | { readonly kind: 'report'; readonly report: StatusReport; readonly plan: RunReport | null; readonly secrets: readonly string[] }
   | { readonly kind: 'error'; readonly outcome: Outcome; readonly errors: readonly string[]; readonly secrets: readonly string[] };
 
 export async function runStatusCommand(request: StatusRequest, context: CommandContext): Promise<StatusOutcome> {
@@ -118,6 +120,7 @@ export async function runStatusCommand(request: StatusRequest, context: CommandC
   return {
     kind: 'report',
     secrets: session.secrets,
+    plan: report,
     report: {
       auditFile: inputs.auditPath,
       lastRun,

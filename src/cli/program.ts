@@ -218,6 +218,7 @@ export async function runCli(io: CliIo): Promise<number> {
     .option('--regime <name>', "force today's regime for the plan (default: the detector)", parseRegime)
     .option('--no-cache', 'fetch every bar afresh')
     .option('--json', 'print one JSON document on stdout')
+    .option('--report-html <file>', 'also write the status, and the plan a run would make now, as one self-contained HTML page')
     .action(async (options: { json?: boolean }) => {
       // The other options reach statusCli as commander parsed them (StatusOptions).
       const { statusCli } = await import('./status-cli.js');

@@ -2,7 +2,9 @@ import type { CommandContext } from '../app/compose.js';
 import type { Outcome } from '../app/outcome.js';
 import { runStatusCommand } from '../app/status-command.js';
 import type { Regime } from '../domain/index.js';
-import { exitCodeOf } from './exit-codes.js';
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { EXIT_CODE_MEANINGS, exitCodeOf } from './exit-codes.js';
 import { renderStatus } from './render-status.js';
 import { scrubSecrets } from './scrub.js';
 
@@ -15,6 +17,7 @@ export interface StatusOptions {
   regime?: Regime;
   cache?: boolean;
   json?: boolean;
+  reportHtml?: string;
 }
 
 type Out = { readonly stdout: (text: string) => void; readonly stderr: (text: string) => void };
@@ -40,6 +43,11 @@ export async function statusCli(options: StatusOptions, context: CommandContext,
     return result.outcome;
   }
   const document = { ...result.report, exitCode: exitCodeOf(result.report.outcome) };
+  if (options.reportHtml !== undefined) {
+    const { renderStatusHtml } = await import('../report/status-report.js');
+    const plan = result.plan === null ? null : { ...result.plan, exitCode: exitCodeOf(result.plan.outcome) };
+    writeFileSync(resolve(context.cwd, options.reportHtml), scrub(renderStatusHtml(document, plan, EXIT_CODE_MEANINGS[result.report.outcome])));
+  }
   out.stdout(scrub(options.json === true ? `${JSON.stringify(document, null, 2)}\n` : renderStatus(result.report)));
   return result.report.outcome;
 }

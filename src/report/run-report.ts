@@ -65,14 +65,18 @@ const money = (n: number): string => `$${n.toLocaleString('en-US', { minimumFrac
 
 export function renderRunReportHtml(report: RunReport & { readonly exitCode: number }, meaning: string): string {
   const title = `Rebalance ${report.mode === 'dry-run' ? 'plan (dry run)' : `run (${report.mode})`}, ${report.asOf}`;
+  return page(title, [`<h1>${esc(title)}</h1>`, ...runReportSections(report, meaning)]);
+}
+
+/** The run's sections, without its title: the status page puts them under its own. */
+export function runReportSections(report: RunReport & { readonly exitCode: number }, meaning: string): string[] {
   const rows = driftRows(report);
   const equity = report.account.equity;
   const totalBefore = rows.reduce((s, r) => s + driftValue(r.beforeQty, r), 0);
   const totalAfter = rows.every((r) => r.afterQty === null) ? null : rows.reduce((s, r) => s + driftValue(r.afterQty ?? 0, r), 0);
   const fills = new Map((report.execution?.orders ?? []).map((o) => [`${o.side} ${o.symbol}`, o]));
   const current = report.regime.current;
-  const body = [
-    `<h1>${esc(title)}</h1>`,
+  return [
     `<p class="note">${esc(`${report.brokerDetail} · kind ${report.kind} · run ${report.runId} · exit ${report.exitCode}: ${meaning}`)}</p>`,
     ...(report.execution?.reason ? [`<p><strong>Execution ${esc(report.execution.status)}:</strong> ${esc(report.execution.reason)}</p>`] : []),
     ...(report.execution !== null && report.execution.problems.length > 0 ? [`<ul>${report.execution.problems.map((p) => `<li>${esc(p)}</li>`).join('')}</ul>`] : []),
@@ -131,5 +135,4 @@ export function renderRunReportHtml(report: RunReport & { readonly exitCode: num
     `<p>${esc(`Equity ${money(equity)}, cash ${money(report.account.cash)}, buying power ${money(report.account.buyingPower)}. Schedule ${report.schedule.kind}: today is ${report.schedule.isRebalanceDay ? '' : 'not '}a rebalance day; next ${report.schedule.next ?? 'unknown'}. Data: ${report.data.feed ?? ''} feed, ${report.data.symbols} symbols, ${report.data.bars} bars.`)}</p>`,
     '</section>',
   ];
-  return page(title, body);
 }

@@ -62,3 +62,28 @@ describe('a run report in a headless browser', () => {
     expect(readFileSync(SCREENSHOT).length).toBeGreaterThan(20_000);
   });
 });
+
+describe('the status page in a headless browser', () => {
+  let opened: OpenPage | undefined;
+
+  afterAll(async () => {
+    await opened?.close();
+  });
+
+  it('shows the verdict, the last run with its orders and the plan a run would make now; no error, no request', async () => {
+    const cwd = scratchDir();
+    expect(runBuiltCli(['--regime', 'neutral', '--force'], { cwd }).code).toBe(0);
+    const status = runBuiltCli(['status', '--regime', 'neutral', '--report-html', 'status.html'], { cwd });
+    expect(status.code, status.stderr).toBe(0);
+    opened = await openInChromium(pathToFileURL(join(cwd, 'status.html')).href);
+    const text = await opened.page.locator('main').innerText();
+    expect(text).toContain('Rebalance status: all right (exit 0)');
+    expect(text).toMatch(/status\s+complete: every order filled; positions at target/);
+    expect(text).toContain('The plan a run would make now (nothing submitted)');
+    expect(await opened.page.locator('#chart-momentum svg path[fill="#1565c0"]').count()).toBeGreaterThan(5);
+    expect(opened.problems).toEqual([]);
+    expect(opened.requests).toHaveLength(1);
+    mkdirSync(resolve('test-output'), { recursive: true });
+    await opened.page.screenshot({ path: resolve('test-output', 'status-report.png'), fullPage: true });
+  }, 90_000);
+});
