@@ -174,7 +174,7 @@ export async function runPipeline(
       buildReport({ inputs, session, snapshot, plan, regime: decided.value, schedule, settled, runId, auditFile: audit.path, execution, outcome, data: { feed: config.data.feed, ...marketData.usage(), adjustment: config.data.adjustment, cache: request.noCache === true ? 'off' : 'on' }, kind: kind === 'exposure' ? 'exposure' : 'selection' });
     if (!plan.validation.passed) {
       const reason = `a validation gate failed: ${plan.validation.gates.filter((g) => g.status === 'fail').map((g) => g.name).join(', ')}; nothing submitted`;
-      audit.record({ event: 'run_finished', status: 'blocked', reason, regime });
+      audit.record({ event: 'run_finished', status: 'blocked', reason, regime, runKind: kind });
       return { kind: 'report', report: report(mode === 'dry-run' ? null : { status: 'blocked', reason, orders: [], positionsAfter: [], problems: [] }, 'gateFailed'), secrets };
     }
     // What a person approves, and what a run with --plan must match: the plan made now, in the same words.
@@ -182,14 +182,14 @@ export async function runPipeline(
     if (mode === 'dry-run') {
       if (inputs.planOut !== undefined) writePlanFile(inputs.planOut, sealPlan(content));
       const written = inputs.planOut === undefined ? '' : `; plan written to ${inputs.planOut} for approval`;
-      audit.record({ event: 'run_finished', status: 'planned', reason: `dry run: ${plan.orders.length} order(s) planned, none submitted${written}`, regime });
+      audit.record({ event: 'run_finished', status: 'planned', reason: `dry run: ${plan.orders.length} order(s) planned, none submitted${written}`, regime, runKind: kind });
       return { kind: 'report', report: { ...report(null, 'ok'), ...(inputs.planOut !== undefined ? { approval: { planFile: inputs.planOut, differences: [] } } : {}) }, secrets };
     }
     if (inputs.approvedPlan !== undefined) {
       const differences = planDifferences(inputs.approvedPlan, content, config.approval.qtyTolerance);
       if (differences.length > 0) {
         const reason = `the plan made now differs from the approved plan (${differences.length} difference(s)); nothing submitted`;
-        audit.record({ event: 'run_finished', status: 'blocked', reason: `${reason}: ${differences.join('; ')}`, regime });
+        audit.record({ event: 'run_finished', status: 'blocked', reason: `${reason}: ${differences.join('; ')}`, regime, runKind: kind });
         const blocked = report({ status: 'blocked', reason, orders: [], positionsAfter: [], problems: differences }, 'gateFailed');
         return { kind: 'report', report: { ...blocked, approval: { planFile: request.planFile ?? '', differences } }, secrets };
       }
