@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runBuiltCli, scratchDir, sharedData } from '../support/run-cli.js';
@@ -48,6 +48,18 @@ describe('rebalance backtest', () => {
     expect(summary.metrics.dividends).toBeGreaterThan(0);
     expect(summary.dataSource).toContain(sharedData('daily'));
     expect(Object.values(summary.regimeDays).reduce((a, b) => a + b, 0)).toBe(504);
+  });
+
+  it('reads a --scenario through the local exchange, the same market-data path as a live run', () => {
+    const cwd = scratchDir();
+    writeFileSync(join(cwd, 'scenario.json'), JSON.stringify({ clock: '2015-06-01T12:00:00-04:00', dataDir: sharedData('daily'), account: { cash: 100000 } }));
+    const run = runBuiltCli(['backtest', '--scenario', 'scenario.json', '--from', '2014-01-02', '--to', '2014-12-31', '--universe', 'AAPL,MSFT,NVDA,INTC', '--top-n', '2', '--json', '--out', 'bt'], { cwd });
+    expect(run.code, run.stderr).toBe(0);
+    const summary = JSON.parse(run.stdout) as { dataSource: string; days: number; metrics: { orders: number }; benchmarks: { spy: unknown } };
+    expect(summary.dataSource).toBe(`local exchange, scenario scenario.json`);
+    expect(summary.days).toBe(252);
+    expect(summary.metrics.orders).toBeGreaterThan(0);
+    expect(summary.benchmarks.spy).not.toBeNull();
   });
 
   it('a name listed after the span is no candidate, and a note says so', () => {

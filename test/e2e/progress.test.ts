@@ -32,3 +32,16 @@ describe('the market-data progress line', () => {
     expect(json).toContain('"mode": "dry-run"');
   });
 });
+
+describe('the backtest progress line', () => {
+  it('shows the simulated days on a terminal, and never in --json output', () => {
+    const cwd = scratchDir();
+    const args = ['backtest', '--from', '2012-01-03', '--to', '2012-12-31', '--data-dir', sharedData('daily'), '--universe', 'AAPL,MSFT,NVDA', '--top-n', '2'];
+    const text = onTerminal([...args, '--out', 'bt'], cwd);
+    expect(text).toMatch(/backtest: 100% \(500 of 500 simulated days\)/);
+    expect(text).toContain('Backtest 2012-01-03 .. 2012-12-31');
+    const json = onTerminal([...args, '--out', 'bt2', '--json'], cwd);
+    expect(json).not.toContain('simulated days');
+    expect(json).toContain('"returns": "price"');
+  });
+});
