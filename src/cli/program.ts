@@ -303,20 +303,21 @@ async function backtestCli(options: BacktestOptions, context: CommandContext, ou
           context,
           progress,
         );
-  if (options.notify === true) await (await import('./notify-after-run.js')).notifyAfterBacktest(result, options.config, context);
+  let outcome: Outcome = 'ok';
   if (result.kind === 'error') {
     for (const e of result.errors) out.stderr(`rebalance backtest: ${e}\n`);
     if (options.json === true) out.stdout(`${JSON.stringify({ exitCode: exitCodeOf(result.outcome), errors: result.errors }, null, 2)}\n`);
-    return result.outcome;
-  }
-  if (result.kind === 'sweep') {
+    outcome = result.outcome;
+  } else if (result.kind === 'sweep') {
     const { curve: _curve, ...walkForward } = result.result.walkForward ?? { curve: null };
     const document = { from: result.result.from, to: result.result.to, runs: result.result.runs, walkForward: result.result.walkForward === null ? null : walkForward };
     out.stdout(options.json === true ? `${JSON.stringify(document, null, 2)}\n` : renderSweep(result.result, result.files));
-    return 'ok';
+  } else {
+    out.stdout(options.json === true ? `${JSON.stringify(result.run.summary, null, 2)}\n` : renderBacktest(result.run, result.files));
   }
-  out.stdout(options.json === true ? `${JSON.stringify(result.run.summary, null, 2)}\n` : renderBacktest(result.run, result.files));
-  return 'ok';
+  // After the output, as for a run: a slow webhook never hides the result.
+  if (options.notify === true) await (await import('./notify-after-run.js')).notifyAfterBacktest(result, options.config, context);
+  return outcome;
 }
 
 type Out = { readonly stdout: (text: string) => void; readonly stderr: (text: string) => void };
@@ -382,8 +383,20 @@ async function rebalanceCommand(options: RootOptions, context: CommandContext, o
     if (context.env['LOG_LEVEL'] === 'debug') out.stderr(`${(error as Error).stack ?? ''}\n`);
     result = { kind: 'error', outcome: 'unexpected', errors: [`unexpected error: ${(error as Error).message ?? String(error)}`], secrets: [] };
   }
-  // Told after the run, before the report prints (within the notify deadline); never changes the outcome.
+  const outcome = await printRunResult(result, request, options, context, out);
+  // Told after the report printed (within the notify deadline, so a slow webhook never hides it); never changes the outcome.
   await (await import('./notify-after-run.js')).notifyAfterRun(result, request, context);
+  return outcome;
+}
+
+/** The run's report (or errors) on stdout/stderr, and the HTML page when asked; the run's outcome. */
+async function printRunResult(
+  result: Awaited<ReturnType<typeof runRebalance>>,
+  request: RebalanceRequest,
+  options: RootOptions,
+  context: CommandContext,
+  out: Out,
+): Promise<Outcome> {
   const scrub = (text: string): string => scrubSecrets(text, result.secrets);
   if (result.kind === 'error') {
     for (const e of result.errors) out.stderr(scrub(`rebalance: ${e}\n`));
