@@ -23,8 +23,9 @@ const SEVERITY: readonly Outcome[] = ['badInput', 'unexpected', 'skipped', 'gate
 
 /**
  * ok (exit 0): no run recorded yet (drift is not judged then), or the last one completed (or planned, or had
- * nothing to change) and drift is within the band. incomplete (4): the last run was incomplete, or drift beyond the band. skipped (5): the last run failed,
- * was skipped or blocked (a failed gate too), or stopped without finishing while no run holds the lock.
+ * nothing to change, or was skipped as a cron's run on a day without work) and drift is within the band. incomplete
+ * (4): the last run was incomplete, or drift beyond the band. skipped (5): the last run failed or was blocked (a
+ * failed gate too), or stopped without finishing while no run holds the lock.
  */
 export function decideStatus(inputs: VerdictInputs): Verdict {
   const findings: { outcome: Outcome; reason: string }[] = [];
@@ -32,7 +33,10 @@ export function decideStatus(inputs: VerdictInputs): Verdict {
   if (run !== undefined) {
     const why = run.reason !== null ? `: ${run.reason}` : '';
     if (run.status === 'failed') findings.push({ outcome: 'skipped', reason: `the last run failed${why}` });
-    else if (run.status === 'skipped' || run.status === 'blocked') findings.push({ outcome: 'skipped', reason: `the last run was ${run.status}${why}` });
+    // A skip (not a rebalance day, market closed, another run busy) is a daily cron doing its job: said, not held
+    // against the status; a block (account, gate, regime) needs a person.
+    else if (run.status === 'skipped') findings.push({ outcome: 'ok', reason: `the last run was skipped${why}` });
+    else if (run.status === 'blocked') findings.push({ outcome: 'skipped', reason: `the last run was blocked${why}` });
     else if (run.status === 'unfinished' && !inputs.lockHeld) {
       findings.push({ outcome: 'skipped', reason: 'the last run did not finish (no run_finished row) and no run holds the lock' });
     } else if (run.status === 'incomplete') findings.push({ outcome: 'incomplete', reason: `the last run was incomplete${why}` });

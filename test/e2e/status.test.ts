@@ -71,13 +71,34 @@ describe('rebalance status on the demo', () => {
     expect(bull.document.reasons.join('\n')).toMatch(/drift \d+\.\d\d% of equity exceeds the band 5\.00%/);
   });
 
-  it('after a run skipped as not a rebalance day: exit 5', () => {
+  it('after a run skipped as not a rebalance day: the skip is said, not held against the status; drift decides', () => {
     const cwd = scratchDir();
-    expect(rebalance(cwd, '--regime', 'bull')).toBe(5);
-    const { code, document } = status(cwd, '--regime', 'bull');
-    expect(code).toBe(5);
+    expect(rebalance(cwd, '--regime', 'neutral', '--force')).toBe(0);
+    expect(rebalance(cwd, '--regime', 'neutral')).toBe(5);
+    const { code, document } = status(cwd, '--regime', 'neutral');
+    expect(code).toBe(0);
     expect(document.lastRun).toMatchObject({ status: 'skipped', outcome: 'skipped' });
-    expect(document.reasons[0]).toContain('not a rebalance day');
+    expect(document.reasons[0]).toContain('the last run was skipped: skipped: not a rebalance day');
+  });
+
+  it('after a run blocked by a failed gate (a trail written by hand): exit 5', () => {
+    const cwd = scratchDir();
+    const row = (fields: Partial<Record<(typeof AUDIT_COLUMNS)[number], string>>): string[] => AUDIT_COLUMNS.map((c) => fields[c] ?? '');
+    const base = { run_id: '20251120-b10cked0', mode: 'local', regime: 'TREND_BULL' } as const;
+    const file = join(cwd, 'trail.csv');
+    writeFileSync(
+      file,
+      stringify([
+        [...AUDIT_COLUMNS],
+        row({ ...base, timestamp: '2025-11-20T15:45:00.000-05:00', event: 'run_started' }),
+        row({ ...base, timestamp: '2025-11-20T15:45:01.000-05:00', event: 'gate_failed', gate: '6 symbol validity', status: 'fail', reason: 'INTC: price $3.85 is below the minimum $5.00 for a buy' }),
+        row({ ...base, timestamp: '2025-11-20T15:45:02.000-05:00', event: 'run_finished', status: 'blocked', reason: 'a validation gate failed: symbol validity; nothing submitted', run_kind: 'selection' }),
+      ]),
+    );
+    const { code, document } = status(cwd, '--audit-file', file, '--regime', 'neutral');
+    expect(code).toBe(5);
+    expect(document.lastRun).toMatchObject({ status: 'blocked' });
+    expect(document.reasons[0]).toBe('the last run was blocked: a validation gate failed: symbol validity; nothing submitted');
   });
 
   it('after an incomplete run (a trail written by hand): exit 4 with the cut-short order', () => {
