@@ -1,8 +1,9 @@
+import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readCsv } from '../support/read-csv.js';
-import { runBuiltCliAsync } from '../support/run-cli.js';
+import { REPO_ROOT, runBuiltCliAsync } from '../support/run-cli.js';
 import { useTempDir } from '../support/temp-dir.js';
 import { startWebhookServer, type Behaviour, type WebhookServer } from '../notify/webhook-server.js';
 
@@ -32,6 +33,23 @@ describe('notifications from the built CLI', () => {
     expect(notice.fills).toBeGreaterThan(0);
     expect(notice.moneyMoved).toBeGreaterThan(0);
     expect(notice.orders.map((o) => `${o.side} ${o.symbol} ${o.filledQty}`)).toEqual(report.execution.orders.map((o) => `${o.side} ${o.symbol} ${o.filledQty}`));
+  });
+
+  it('the report is printed before the notice is sent: a slow webhook never holds the result back', async () => {
+    const hook = await serve('ok');
+    const file = config([{ url: hook.url(), format: 'json', on: ['always'] }]);
+    const child = spawn(process.execPath, [resolve(REPO_ROOT, 'dist', 'cli', 'main.js'), '--dry-run', '--regime', 'bull', '--json', '--config', file], {
+      cwd: tmp.path(),
+      // No Alpaca keys: the demo, never an account.
+      env: { ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('APCA_'))), ...env() },
+    });
+    let printedAt: number | undefined;
+    child.stdout.on('data', () => (printedAt ??= Date.now()));
+    const code = await new Promise<number | null>((done) => child.on('close', done));
+    expect(code).toBe(0);
+    expect(hook.received).toHaveLength(1);
+    expect(printedAt).toBeDefined();
+    expect(printedAt as number).toBeLessThanOrEqual((hook.received[0] as { at: number }).at);
   });
 
   it('a webhook answering 500 is retried, leaves the exit code alone and is recorded as notify_failed', async () => {

@@ -3,6 +3,13 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runBuiltCli, scratchDir } from '../support/run-cli.js';
 
+/** run_kind of every run_finished row of the trail, in order. */
+const finishedKinds = (cwd: string): string[] => {
+  const rows = readFileSync(join(cwd, 'logs', 'execution_log.csv'), 'utf8').trim().split('\n').map((l) => l.split(','));
+  const header = rows[0] as string[];
+  return rows.filter((r) => r[header.indexOf('event')] === 'run_finished').map((r) => r.at(-1) as string);
+};
+
 const submitted = (cwd: string): number =>
   existsSync(join(cwd, 'logs', 'execution_log.csv')) ? readFileSync(join(cwd, 'logs', 'execution_log.csv'), 'utf8').split('\n').filter((l) => l.includes(',order_submitted,')).length : 0;
 
@@ -31,6 +38,8 @@ describe('plans a person can approve', () => {
     expect(run.stdout).toContain('DIFFERS from the approved plan plan.json; nothing submitted');
     expect(run.stdout).toContain('regime: approved TREND_BULL, now TREND_NEUTRAL');
     expect(submitted(cwd)).toBe(0);
+    // The planned and the blocked run both say which kind of run they were, on their last row.
+    expect(finishedKinds(cwd)).toEqual(['selection', 'selection']);
   });
 
   it.each([

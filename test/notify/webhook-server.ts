@@ -8,6 +8,8 @@ export interface Received {
   readonly path: string;
   readonly contentType: string | undefined;
   readonly body: string;
+  /** When the whole request had arrived (Date.now() in the test process). */
+  readonly at: number;
 }
 
 export interface WebhookServer {
@@ -25,7 +27,7 @@ export async function startWebhookServer(behaviour: Behaviour): Promise<WebhookS
     let body = '';
     request.setEncoding('utf8').on('data', (chunk: string) => (body += chunk));
     request.on('end', () => {
-      received.push({ path: request.url ?? '', contentType: request.headers['content-type'], body });
+      received.push({ path: request.url ?? '', contentType: request.headers['content-type'], body, at: Date.now() });
       if (behaviour === 'hang') {
         hanging.push(response);
         return;
